@@ -1,0 +1,62 @@
+# Knowledge Hub. `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+.DEFAULT_GOAL := help
+
+.PHONY: help install system-deps messages migrate demo run serve test lint format lock bench-search bench-pages audit clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(VENV)/bin/python pyproject.toml constraints.txt
+	$(PY) -m pip install --quiet --upgrade "pip>=25"
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed messages ## Create .venv and install the pinned dependencies
+	@true
+
+messages: $(VENV)/.installed ## Compile the interface translations in locale/
+	@command -v msgfmt >/dev/null || bash scripts/install-system-deps.sh gettext
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+
+system-deps: ## Install the Debian packages the tests use (gettext, chromium) when missing
+	bash scripts/install-system-deps.sh gettext chromium
+
+migrate: install ## Apply database migrations
+	$(PY) manage.py migrate --no-input -v0
+
+demo: migrate ## install + migrate + demo content + search index, no server
+	$(PY) manage.py load_demo_content
+	@if $(PY) manage.py help rebuild_search_index >/dev/null 2>&1; then $(PY) manage.py rebuild_search_index; fi
+
+run: demo ## Everything above, then serve on http://127.0.0.1:8000 (admin at /admin/)
+	@echo "The hub: http://$(HOST):$(PORT)/   the admin: http://$(HOST):$(PORT)/admin/ (user admin)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install system-deps ## Install what the tests need, then run the whole suite
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install ## ruff check and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install ## Apply ruff's fixes and formatting
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+lock: $(VENV)/bin/python ## Re-pin constraints.txt from a fresh resolve of pyproject.toml
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet --upgrade "pip>=25" && .venv-lock/bin/pip install --quiet -e ".[test]"
+	.venv-lock/bin/pip freeze --exclude-editable | sort > constraints.txt && rm -rf .venv-lock
+
+clean: ## Remove the virtualenv, the SQLite database and collected files
+	rm -rf $(VENV) db.sqlite3 static_collected tests/output

@@ -1,0 +1,57 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import json_script
+from django.utils.text import capfirst
+from django.utils.translation import get_language_info
+
+register = template.Library()
+
+
+def _language_name(code: str) -> str:
+    """A language named in that language: "Français", not "French"."""
+    return capfirst(get_language_info(code)["name_local"])
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context, page=None):
+    """This content in each language that exists for it, for hreflang links and the switcher.
+
+    On a Wagtail page only live translations count, so a visitor is never sent to a 404 or
+    to an untranslated copy; on other views (search) it is the same URL in each language.
+    """
+    request = context.get("request")
+    current = context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE
+    links = []
+    if page is not None and getattr(page, "pk", None):
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        for translation in translations:
+            links.append(
+                {
+                    "code": translation.locale.language_code,
+                    "url": translation.url,
+                    "full_url": translation.full_url,
+                }
+            )
+    elif request is not None:
+        for code, _name in settings.LANGUAGES:
+            links.append({"code": code, "url": translate_url(request.get_full_path(), code)})
+    order = [code for code, _name in settings.LANGUAGES]
+    links.sort(key=lambda link: order.index(link["code"]) if link["code"] in order else 99)
+    for link in links:
+        link["name"] = _language_name(link["code"])
+        link["current"] = link["code"] == current
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context, page):
+    """The page's schema.org JSON-LD as a safe <script> element, or nothing."""
+    if page is None or not hasattr(page, "structured_data"):
+        return ""
+    data = page.structured_data(context.get("request"))
+    if not data:
+        return ""
+    return json_script(data, element_id=None).replace(
+        'type="application/json"', 'type="application/ld+json"'
+    )

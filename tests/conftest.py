@@ -1,0 +1,32 @@
+"""Fixtures shared by the whole suite: locales, the site's home pages, users."""
+
+from wagtail.models import Locale, Site
+
+import pytest
+
+
+@pytest.fixture
+def locales(db):
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0] for code in ("en", "fr", "es")
+    }
+
+
+@pytest.fixture
+def home(db):
+    """The English home page the migrations create as the default site's root."""
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def homes(home, locales):
+    """Live home pages in every language, as a site with translations has them."""
+    pages = {"en": home}
+    for code in ("fr", "es"):
+        page = home.get_translation_or_none(locales[code]) or home.copy_for_translation(
+            locales[code]
+        )
+        page.title = {"fr": "Accueil", "es": "Inicio"}[code]
+        page.save_revision().publish()
+        pages[code] = page.specific
+    return pages

@@ -1,0 +1,139 @@
+"""The one search document shape, and the registry through which content apps feed it.
+
+Content apps know nothing of engines: a model registers itself as *indexable* and builds its
+own ``SearchDocument`` objects next to the model; ``search/`` turns them into an index. A
+story page, for example, yields one document for the story and one per lesson.
+
+Facet values are stable keys (ISO 3166 codes, M49 codes, slugs, choice values); labels are
+looked up in the visitor's language only when a page or API response is rendered, through the
+label resolvers apps register with ``register_labels``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+
+KINDS = ("story", "lesson", "resource", "collaborative", "partner")
+
+# Public facet name (URL parameter) -> document field holding its keys. Order is display order.
+FACETS: dict[str, str] = {
+    "kind": "kind",
+    "country": "countries",
+    "region": "regions",
+    "theme": "themes",
+    "collaborative": "collaboratives",
+    "partner": "partners",
+    "organisation_type": "organisation_types",
+    "resource_type": "resource_types",
+    "lesson_type": "lesson_types",
+    "audience": "audiences",
+    "language": "locale",
+    "year": "year",
+}
+LIST_FIELDS = (
+    "countries",
+    "regions",
+    "themes",
+    "collaboratives",
+    "partners",
+    "organisation_types",
+    "resource_types",
+    "lesson_types",
+    "audiences",
+)
+
+
+@dataclass
+class SearchDocument:
+    """One indexable item in one language.
+
+    ``id`` is unique across the index ("lesson:<pk>"); ``source`` names the object that owns
+    the document ("stories.casestorypage:<pk>"): re-indexing a source replaces all of its
+    documents, so a lesson removed from a story disappears from search with the next publish.
+    """
+
+    id: str
+    source: str
+    kind: str
+    locale: str
+    title: str
+    url: str
+    summary: str = ""
+    body: str = ""
+    date: datetime.date | None = None
+    countries: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+    collaboratives: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    organisation_types: list[str] = field(default_factory=list)
+    resource_types: list[str] = field(default_factory=list)
+    lesson_types: list[str] = field(default_factory=list)
+    audiences: list[str] = field(default_factory=list)
+    # What a result shows besides the title: e.g. {"story_title": ..., "partner_name": ...}.
+    display: dict[str, str] = field(default_factory=dict)
+    # Ties translations of one item together (Wagtail's translation_key), for "other languages".
+    translation_key: str = ""
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown document kind {self.kind!r}")
+        for name in LIST_FIELDS:
+            setattr(self, name, sorted({str(value) for value in getattr(self, name) if value}))
+
+    @property
+    def year(self) -> int | None:
+        return self.date.year if self.date else None
+
+    def facet_values(self, facet: str) -> list[str]:
+        value = getattr(self, FACETS[facet])
+        if isinstance(value, list):
+            return value
+        return [] if value is None else [str(value)]
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["date"] = self.date.isoformat() if self.date else None
+        data["year"] = self.year
+        return data
+
+
+# --- registry -------------------------------------------------------------------------------
+
+_indexable: list[type] = []
+_labels: dict[str, Callable[[Iterable[str], str], dict[str, str]]] = {}
+
+
+def register_indexable(model: type) -> type:
+    """Class decorator for a model that yields search documents.
+
+    The model provides ``search_documents(self) -> list[SearchDocument]`` (documents of this
+    instance in its own language) and a classmethod ``search_queryset(cls)`` returning every
+    instance to index in a full rebuild (live and public, all languages). Pages are also
+    checked by ``search`` for live status and view restrictions before indexing.
+    """
+    if model not in _indexable:
+        _indexable.append(model)
+    return model
+
+
+def indexable_models() -> list[type]:
+    return list(_indexable)
+
+
+def register_labels(facet: str):
+    """Decorator registering ``resolver(keys, language) -> {key: label}`` for a facet."""
+    if facet not in FACETS:
+        raise ValueError(f"unknown facet {facet!r}")
+
+    def decorator(resolver):
+        _labels[facet] = resolver
+        return resolver
+
+    return decorator
+
+
+def label_resolver(facet: str):
+    return _labels.get(facet)

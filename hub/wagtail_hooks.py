@@ -1,9 +1,14 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Theme
+from .translation import permissions  # noqa: F401  (registers the translators hooks)
+from .translation.views import REPORT_PERMISSION, translation_status
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -17,3 +22,23 @@ class ThemeViewSet(SnippetViewSet):
 
 
 register_snippet(ThemeViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_url():
+    return [path("reports/translation-status/", translation_status, name="translation_status")]
+
+
+class TranslationStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(REPORT_PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return TranslationStatusMenuItem(
+        _("Translation status"),
+        reverse("translation_status"),
+        icon_name="globe",
+        order=700,
+    )

@@ -27,7 +27,6 @@ class HomePage(HubPage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("home page")

@@ -26,7 +26,7 @@ from django.db.models import Count, F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from hub.models import Theme
@@ -48,6 +48,7 @@ class Cell:
     edit_url: str = ""
     translate_url: str = ""
     sync_url: str = ""
+    changes_url: str = ""
 
     @property
     def label(self):
@@ -174,6 +175,7 @@ def build_rows(
     kinds = _page_kinds({item.kind_key for item in items if item.is_page})
 
     rows = []
+    stale: dict[int, tuple[datetime, list[Cell]]] = {}
     for key, instances in groups.items():
         source = sources.get(key)
         if source:
@@ -208,7 +210,11 @@ def build_rows(
             )
         if state and not any(cell.state == state for cell in row.cells.values()):
             continue
+        outdated = [cell for cell in row.cells.values() if cell.state == "out_of_date"]
+        if outdated and origin.is_page:
+            stale[origin.pk] = (source[2], outdated)
         rows.append(row)
+    _link_changes(stale)
     return shown, rows
 
 
@@ -234,6 +240,31 @@ def _cell(origin, item, locale, source_locale_id, source, translations, totals, 
     else:
         state = "translated"
     return Cell(state, finished, total, edit_url=_edit_url(item), sync_url=sync_url)
+
+
+def _link_changes(stale: dict[int, tuple[datetime, list[Cell]]]) -> None:
+    """Give out-of-date cells a link comparing the source at its last sync with it now.
+
+    One query over the revisions of the stale sources only.
+    """
+    if not stale:
+        return
+    synced_revision: dict[int, tuple[datetime, int]] = {}
+    revisions = Revision.page_revisions.filter(object_id__in=[str(pk) for pk in stale])
+    for pk, object_id, created_at in revisions.values_list("pk", "object_id", "created_at"):
+        page_id = int(object_id)
+        synced_at = stale[page_id][0]
+        best = synced_revision.get(page_id)
+        if created_at <= synced_at and (best is None or created_at > best[0]):
+            synced_revision[page_id] = (created_at, pk)
+    for page_id, (_synced_at, cells) in stale.items():
+        if page_id in synced_revision:
+            url = reverse(
+                "wagtailadmin_pages:revisions_compare",
+                args=[page_id, synced_revision[page_id][1], "latest"],
+            )
+            for cell in cells:
+                cell.changes_url = url
 
 
 def _page_kinds(content_type_ids) -> dict[str, tuple[str, str]]:

@@ -44,6 +44,7 @@ def test_states_follow_the_translation_lifecycle(
     client, editor, home, locales, django_capture_on_commit_callbacks
 ):
     page = HomePageFactory(parent=Page.get_first_root_node(), title="Learning hub", slug="hub2")
+    page.save_revision().publish()  # as the admin does: the source has a first revision
     client.force_login(editor)
     assert states(client)["Learning hub"] == {"en": "source", "fr": "missing", "es": "missing"}
 
@@ -62,6 +63,11 @@ def test_states_follow_the_translation_lifecycle(
     page.title = "Learning hub, revised"
     page.save_revision().publish()
     assert states(client)["Learning hub, revised"]["fr"] == "out_of_date"
+    # Translators see what changed: a comparison of the source since the last sync.
+    soup = BeautifulSoup(client.get(URL).content, "html.parser")
+    changes = soup.find("a", string="What changed")["href"]
+    assert client.get(changes).status_code == 200
+    assert "Learning hub, revised" in client.get(changes).content.decode()
 
     source.refresh_from_db()
     source.update_from_db()

@@ -6,3 +6,7 @@ class HubConfig(AppConfig):
 
     name = "hub"
     verbose_name = "Knowledge Hub"
+
+    def ready(self):
+        # Registers the facet label resolvers of themes, partners, collaboratives and types.
+        from . import documents  # noqa: F401

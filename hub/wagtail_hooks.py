@@ -1,9 +1,14 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_views import onboard_partner_view
 from .models import Theme
+from .partners_onboarding import can_onboard
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -17,3 +22,20 @@ class ThemeViewSet(SnippetViewSet):
 
 
 register_snippet(ThemeViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_onboarding_url():
+    return [path("partners/onboard/", onboard_partner_view, name="hub_onboard_partner")]
+
+
+class OnboardPartnerMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_onboard(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_onboarding_menu_item():
+    return OnboardPartnerMenuItem(
+        _("Onboard a partner"), reverse("hub_onboard_partner"), icon_name="group", order=650
+    )

@@ -205,7 +205,7 @@ class CollaborativeMember(TranslatableMixin, Orderable):
         "hub.PartnerProfilePage",
         verbose_name=_("partner"),
         on_delete=models.CASCADE,
-        related_name="memberships",
+        related_name="collaborative_memberships",
     )
     role = models.CharField(_("role"), max_length=30, choices=MemberRole.choices)
 

@@ -66,6 +66,7 @@ class PartnerProfilePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PartnerProfilePage
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def themes(self, create, extracted, **kwargs):

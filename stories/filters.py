@@ -131,7 +131,9 @@ class StoryFilters:
         """The select boxes of the filter form, offering only values that find something."""
         codes = set()
         for value in stories.values_list("countries", flat=True):
-            codes.update(getattr(c, "code", c) for c in (value or []) if c)
+            # values_list skips the field's conversion: the raw column is "BD,KE".
+            items = value.split(",") if isinstance(value, str) else value or []
+            codes.update(getattr(c, "code", c) for c in items if c)
         language = self.locale.language_code
         used_themes = Theme.objects.filter(
             locale=self.locale, slug__in=stories.values("themes__slug")

@@ -303,7 +303,7 @@ def body_blocks(story: ParsedStory) -> list[dict]:
         blocks.append(
             {
                 "type": "results",
-                "value": {"heading": "", "items": [str(r) for r in story.data["results"]]},
+                "value": {"heading": "Results", "items": [str(r) for r in story.data["results"]]},
             }
         )
     return blocks

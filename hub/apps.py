@@ -6,3 +6,13 @@ class HubConfig(AppConfig):
 
     name = "hub"
     verbose_name = "Knowledge Hub"
+
+    def ready(self):
+        # Registers the facet label resolvers of themes, partners, collaboratives and types.
+        from django.db.models.signals import post_save
+
+        from . import documents  # noqa: F401
+        from .models import PartnerProfilePage
+        from .partners_onboarding import follow_profile_translations
+
+        post_save.connect(follow_profile_translations, sender=PartnerProfilePage)

@@ -16,6 +16,7 @@ from wagtail.models import GroupPagePermission, Page
 from wagtail_localize.models import Translation
 
 TRANSLATORS = "Translators"
+EDITORS = "Editors"
 TRANSLATOR_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("wagtail_localize", "submit_translation"),
@@ -47,7 +48,7 @@ def is_translator_only(user) -> bool:
     if not user.is_authenticated or user.is_superuser:
         return False
     names = set(user.groups.values_list("name", flat=True))
-    return TRANSLATORS in names and "Editors" not in names
+    return TRANSLATORS in names and EDITORS not in names
 
 
 def is_translation_target(obj) -> bool:

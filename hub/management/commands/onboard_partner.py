@@ -1,0 +1,40 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from hub.models import OrganisationType
+from hub.partners_onboarding import OnboardingError, onboard_partner
+
+
+class Command(BaseCommand):
+    help = (
+        'Onboard a partner: its profile page under the partners section, a group "Partner: '
+        '<name>" that may add and edit pages below that profile (not publish), and with --email '
+        "a user account in that group. Running it again completes what is missing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("name", help="The organisation's name, as on its profile page.")
+        parser.add_argument("--email", help="Create (or reuse) an account with this address.")
+        parser.add_argument("--acronym", default="")
+        parser.add_argument(
+            "--type",
+            dest="organisation_type",
+            choices=OrganisationType.values,
+            default=OrganisationType.CSO,
+        )
+
+    def handle(self, *args, name, email, acronym, organisation_type, **options):
+        try:
+            result = onboard_partner(
+                name, email=email, acronym=acronym, organisation_type=organisation_type
+            )
+        except OnboardingError as error:
+            raise CommandError(str(error)) from error
+        state = "created" if result.created_profile else "already there"
+        self.stdout.write(f"Profile page: {result.profile.url_path} ({state})")
+        self.stdout.write(f"Group: {result.group.name}")
+        if result.user is not None:
+            note = (
+                " (new: set a password with 'Forgotten password?')" if result.created_user else ""
+            )
+            self.stdout.write(f"User: {result.user.get_username()}{note}")
+        self.stdout.write(self.style.SUCCESS("Partner onboarded."))

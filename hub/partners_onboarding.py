@@ -1,0 +1,218 @@
+"""Who may do what: the editorial groups, the "Editorial review" workflow and partner onboarding.
+
+All permission and workflow wiring of the hub lives here, so the admin view, the
+``onboard_partner`` command, the demo loader and the tests share one definition.
+
+- "Editors" add, edit and publish anywhere and approve the review task.
+- "Translators" translate and publish translations only (``hub.translation.permissions``).
+- "Partner: <name>" may add and edit pages below that partner's profile only; they cannot
+  publish: their changes go through "Editorial review", attached to the partners' section.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.text import slugify
+
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from .models import OrganisationType, PartnerIndexPage, PartnerProfilePage
+from .translation.permissions import EDITORS, ensure_translators_group
+
+PARTNER_GROUP_PREFIX = "Partner: "
+WORKFLOW_NAME = "Editorial review"
+TASK_NAME = "Editors approve"
+
+EDITOR_PAGE_PERMISSIONS = (
+    "add_page",
+    "change_page",
+    "publish_page",
+    "bulk_delete_page",
+    "lock_page",
+    "unlock_page",
+)
+PARTNER_PAGE_PERMISSIONS = ("add_page", "change_page")
+EDITOR_MEDIA_PERMISSIONS = (
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+)
+# Partners upload and choose media; changing media others uploaded stays with editors.
+PARTNER_MEDIA_PERMISSIONS = (
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+)
+
+
+class OnboardingError(Exception):
+    """A partner cannot be onboarded; the message says why, for the command and the form."""
+
+
+@dataclass
+class OnboardingResult:
+    profile: PartnerProfilePage
+    group: Group
+    user: object | None
+    created_profile: bool
+    created_user: bool
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _admin_access():
+    return _permission("wagtailadmin", "access_admin")
+
+
+def _grant_pages(group, page, codenames):
+    for codename in codenames:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=_permission("wagtailcore", codename)
+        )
+
+
+def _grant_media(group, permissions):
+    root = Collection.get_first_root_node()
+    for app_label, codename in permissions:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root, permission=_permission(app_label, codename)
+        )
+
+
+def _group(name):
+    group, _created = Group.objects.get_or_create(name=name)
+    group.permissions.add(_admin_access())
+    return group
+
+
+def ensure_editorial_setup() -> Workflow:
+    """Create (or complete) the groups and the "Editorial review" workflow. Idempotent."""
+    editors = _group(EDITORS)
+    _grant_pages(editors, Page.get_first_root_node(), EDITOR_PAGE_PERMISSIONS)
+    _grant_media(editors, EDITOR_MEDIA_PERMISSIONS)
+    ensure_translators_group()
+
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+    task.groups.add(editors)
+    if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    for index in PartnerIndexPage.objects.all():
+        attach_workflow(index, workflow)
+    return workflow
+
+
+def attach_workflow(page, workflow=None) -> None:
+    workflow = workflow or Workflow.objects.get(name=WORKFLOW_NAME)
+    WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+
+
+def partner_group_name(name: str) -> str:
+    # auth.Group names are at most 150 characters.
+    return f"{PARTNER_GROUP_PREFIX}{name}"[:150]
+
+
+def partners_index(locale=None) -> PartnerIndexPage:
+    locale = locale or Locale.get_default()
+    index = PartnerIndexPage.objects.filter(locale=locale).first()
+    if index is None:
+        raise OnboardingError(
+            "There is no partners section (a partner index page) to add the profile to."
+        )
+    return index
+
+
+@transaction.atomic
+def onboard_partner(
+    name: str,
+    email: str | None = None,
+    organisation_type: str = OrganisationType.CSO,
+    acronym: str = "",
+    user=None,
+) -> OnboardingResult:
+    """Profile page, partner group with its permissions, and optionally a user account."""
+    name = " ".join(name.split())
+    if not name:
+        raise OnboardingError("The partner needs a name.")
+    if not slugify(name):
+        raise OnboardingError("The partner's name must contain letters or digits.")
+    if organisation_type not in OrganisationType.values:
+        raise OnboardingError(f"Unknown organisation type {organisation_type!r}.")
+    ensure_editorial_setup()
+    index = partners_index()
+    profile = (
+        PartnerProfilePage.objects.child_of(index).filter(title=name).first()
+        or PartnerProfilePage.objects.child_of(index).filter(slug=slugify(name)).first()
+    )
+    created_profile = profile is None
+    if created_profile:
+        profile = PartnerProfilePage(
+            title=name,
+            slug=slugify(name)[:255],
+            acronym=acronym,
+            organisation_type=organisation_type,
+        )
+        index.add_child(instance=profile)
+        profile.save_revision(user=user).publish(user=user)
+
+    group = _group(partner_group_name(name))
+    # The partner's pages in every language: the profile's existing translations now, and
+    # translations made later through ``follow_profile_translations``.
+    for page in profile.get_translations(inclusive=True):
+        _grant_pages(group, page, PARTNER_PAGE_PERMISSIONS)
+    _grant_media(group, PARTNER_MEDIA_PERMISSIONS)
+
+    account, created_user = None, False
+    if email:
+        User = get_user_model()
+        account = User.objects.filter(email__iexact=email).first()
+        if account is None:
+            account = User(username=email.lower()[:150], email=email)
+            # The partner sets a password through "Forgotten password?" on the login page.
+            account.set_unusable_password()
+            account.save()
+            created_user = True
+        account.groups.add(group)
+    return OnboardingResult(profile, group, account, created_profile, created_user)
+
+
+def can_onboard(user) -> bool:
+    """Editors and superusers onboard partners."""
+    return user.is_active and (user.is_superuser or user.groups.filter(name=EDITORS).exists())
+
+
+def follow_profile_translations(sender, instance, created, **kwargs):
+    """A new translation of a partner profile gets the same group permissions as its source.
+
+    Connected to ``post_save`` of PartnerProfilePage in ``HubConfig.ready``: wagtail-localize
+    creates translated profiles, and the partner must be able to write its stories there too.
+    """
+    if not created or kwargs.get("raw"):
+        return
+    granted = GroupPagePermission.objects.filter(
+        page__translation_key=instance.translation_key
+    ).exclude(page=instance)
+    for group_id, permission_id in granted.values_list("group_id", "permission_id").distinct():
+        GroupPagePermission.objects.get_or_create(
+            group_id=group_id, page=instance, permission_id=permission_id
+        )

@@ -1,0 +1,82 @@
+"""Search documents of a story: one for the story, one for each lesson.
+
+A lesson is a result of its own: its URL is the story's with the lesson's anchor, and it shows
+the story and partner it comes from. Facet values are stable keys (ISO codes, M49 codes, slugs,
+choice values); ``stories.labels`` turns them into words in the reader's language.
+"""
+
+from django.utils.html import strip_tags
+
+from hub.regions import region_codes_for
+from search.documents import SearchDocument
+
+
+def _body_text(story) -> str:
+    parts = []
+    for block in story.body:
+        if block.block_type in ("section", "results", "quote"):
+            parts.append(strip_tags(block.render()))
+    return " ".join(" ".join(parts).split())
+
+
+def story_documents(story) -> list[SearchDocument]:
+    partner = story.get_partner()
+    partners = [p.slug for p in story.partners_involved.all()]
+    if partner is not None:
+        partners.append(partner.slug)
+    countries = [country.code for country in story.countries]
+    story_themes = [theme.slug for theme in story.themes.all()]
+    collaboratives = [story.collaborative.slug] if story.collaborative_id else []
+    organisation_types = [partner.organisation_type] if partner is not None else []
+    lessons = list(story.lessons.all())
+    url = story.get_full_url() or story.url or ""
+    common = {
+        "locale": story.locale.language_code,
+        "date": story.publication_date,
+        "countries": countries,
+        "regions": region_codes_for(countries),
+        "collaboratives": collaboratives,
+        "partners": partners,
+        "organisation_types": organisation_types,
+    }
+    documents = [
+        SearchDocument(
+            id=f"story:{story.pk}",
+            source=f"stories.casestorypage:{story.pk}",
+            kind="story",
+            title=story.title,
+            url=url,
+            summary=story.standfirst,
+            body=" ".join(
+                [_body_text(story)] + [f"{x.headline}. {x.explanation}" for x in lessons]
+            ),
+            themes=story_themes,
+            lesson_types=[lesson.kind for lesson in lessons],
+            audiences=[a for lesson in lessons for a in lesson.audiences],
+            display={"partner_name": partner.title if partner else ""},
+            translation_key=str(story.translation_key),
+            **common,
+        )
+    ]
+    for lesson in lessons:
+        documents.append(
+            SearchDocument(
+                id=f"lesson:{lesson.pk}",
+                source=f"stories.casestorypage:{story.pk}",
+                kind="lesson",
+                title=lesson.headline,
+                url=f"{url}#{lesson.anchor}",
+                summary=lesson.explanation,
+                body=lesson.explanation,
+                themes=sorted(set(lesson.themes) | set(story_themes)),
+                lesson_types=[lesson.kind],
+                audiences=lesson.audiences,
+                display={
+                    "story_title": story.title,
+                    "partner_name": partner.title if partner else "",
+                },
+                translation_key=str(lesson.translation_key),
+                **common,
+            )
+        )
+    return documents

@@ -1,0 +1,352 @@
+"""Import case stories from Markdown files with YAML front matter.
+
+Everything is checked before anything is written: a batch with one bad file writes nothing, and
+each problem is reported with its file, line and reason. Stories are drafts unless published.
+Re-importing an unchanged file changes nothing (the file's hash is kept on the story).
+
+Front matter keys: title, partner (slug of a partner profile), date (YYYY-MM-DD), standfirst,
+slug, countries (ISO codes), themes (slugs), collaborative (slug), partners (slugs of partners
+involved), tags, results (list), quote ({text, name, role, organisation}), lessons (list of
+headline, explanation, kind, audiences, themes). The Markdown body becomes the story's
+sections: each "## Heading" starts a new one.
+"""
+
+import datetime
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from wagtail.models import Locale
+
+import markdown
+import yaml
+from django_countries import countries as country_names
+
+from hub.models import LearningCollaborativePage, PartnerProfilePage, Theme
+
+from .models import Audience, CaseStoryPage, Lesson, LessonKind
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n?(.*)\Z", re.S)
+KNOWN_KEYS = {
+    "title", "partner", "date", "standfirst", "slug", "countries", "themes", "collaborative",
+    "partners", "tags", "results", "quote", "lessons",
+}  # fmt: skip
+LESSON_KEYS = {"headline", "explanation", "kind", "audiences", "themes", "slug"}
+
+
+@dataclass
+class Problem:
+    path: Path
+    line: int
+    reason: str
+
+    def __str__(self):
+        return f"{self.path}:{self.line}: {self.reason}"
+
+
+@dataclass
+class ParsedStory:
+    path: Path
+    fingerprint: str
+    data: dict
+    body_markdown: str
+    partner: PartnerProfilePage | None = None
+    collaborative: LearningCollaborativePage | None = None
+    themes: list = field(default_factory=list)
+    partners_involved: list = field(default_factory=list)
+
+
+@dataclass
+class ImportReport:
+    created: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+    unchanged: list = field(default_factory=list)
+
+
+class ImportFailed(Exception):
+    def __init__(self, problems):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def collect_paths(paths) -> list[Path]:
+    found = []
+    for raw in paths:
+        path = Path(raw)
+        found.extend(sorted(path.glob("*.md")) if path.is_dir() else [path])
+    return found
+
+
+class _Lines:
+    """Line numbers of front-matter keys and list items, from PyYAML's node marks."""
+
+    def __init__(self, text, offset):
+        self.offset = offset
+        self.keys: dict = {}
+        self.items: dict = {}
+        try:
+            root = yaml.compose(text)
+        except yaml.YAMLError:
+            root = None
+        if isinstance(root, yaml.MappingNode):
+            self._walk(root, ())
+
+    def _walk(self, node, prefix):
+        for key_node, value_node in node.value:
+            key = prefix + (key_node.value,)
+            self.keys[key] = key_node.start_mark.line + self.offset
+            if isinstance(value_node, yaml.SequenceNode):
+                for i, item in enumerate(value_node.value):
+                    self.items[key + (i,)] = item.start_mark.line + self.offset
+                    if isinstance(item, yaml.MappingNode):
+                        self._walk(item, key + (i,))
+            elif isinstance(value_node, yaml.MappingNode):
+                self._walk(value_node, key)
+
+    def of(self, *key):
+        return self.items.get(key) or self.keys.get(key) or 1
+
+
+class StoryImporter:
+    def __init__(self, locale=None):
+        self.locale = locale or Locale.get_default()
+        self.problems: list[Problem] = []
+        self._partners = {p.slug: p for p in PartnerProfilePage.objects.filter(locale=self.locale)}
+        self._collaboratives = {
+            c.slug: c for c in LearningCollaborativePage.objects.filter(locale=self.locale)
+        }
+        self._themes = {t.slug: t for t in Theme.objects.filter(locale=self.locale)}
+
+    # --- checking ----------------------------------------------------------------------------
+
+    def parse(self, path: Path) -> ParsedStory | None:
+        try:
+            raw = path.read_bytes()
+            text = raw.decode("utf-8")
+        except OSError as error:
+            self.problems.append(Problem(path, 0, f"cannot read the file ({error.strerror})"))
+            return None
+        except UnicodeDecodeError:
+            self.problems.append(Problem(path, 1, "the file is not UTF-8 text"))
+            return None
+        match = FRONT_MATTER.match(text.replace("\r\n", "\n"))
+        if not match:
+            self.problems.append(
+                Problem(path, 1, "no front matter: the file must start with a '---' line")
+            )
+            return None
+        front, body = match.groups()
+        try:
+            data = yaml.safe_load(front) or {}
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            line = mark.line + 2 if mark else 1
+            self.problems.append(Problem(path, line, f"front matter is not valid YAML: {error}"))
+            return None
+        if not isinstance(data, dict):
+            self.problems.append(Problem(path, 2, "front matter must be a mapping of keys"))
+            return None
+        story = ParsedStory(path, hashlib.sha256(raw).hexdigest(), data, body)
+        self._check(story, _Lines(front, offset=2))
+        return story
+
+    def _problem(self, story, line, reason):
+        self.problems.append(Problem(story.path, line, reason))
+
+    def _list(self, story, lines, key, value):
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self._problem(story, lines.of(key), f"'{key}' must be a list")
+            return []
+        return value
+
+    def _check(self, story, lines):
+        data = story.data
+        for key in sorted(set(data) - KNOWN_KEYS):
+            self._problem(story, lines.of(key), f"unknown key '{key}'")
+        for key in ("title", "partner", "date", "standfirst"):
+            if not data.get(key):
+                self._problem(story, 1, f"'{key}' is missing")
+        if data.get("title") and not slugify(str(data.get("slug") or data["title"])):
+            self._problem(story, lines.of("title"), "the title gives no usable slug")
+        if data.get("partner"):
+            story.partner = self._partners.get(str(data["partner"]))
+            if story.partner is None:
+                self._problem(story, lines.of("partner"), f"unknown partner '{data['partner']}'")
+        if data.get("date") and not isinstance(data["date"], datetime.date):
+            try:
+                data["date"] = datetime.date.fromisoformat(str(data["date"]))
+            except ValueError:
+                self._problem(story, lines.of("date"), "'date' must be a date: YYYY-MM-DD")
+        for i, code in enumerate(self._list(story, lines, "countries", data.get("countries"))):
+            if str(code).upper() not in dict(country_names):
+                self._problem(story, lines.of("countries", i), f"unknown country '{code}'")
+        for i, slug in enumerate(self._list(story, lines, "themes", data.get("themes"))):
+            if str(slug) in self._themes:
+                story.themes.append(self._themes[str(slug)])
+            else:
+                self._problem(story, lines.of("themes", i), f"unknown theme '{slug}'")
+        for i, slug in enumerate(self._list(story, lines, "partners", data.get("partners"))):
+            if str(slug) in self._partners:
+                story.partners_involved.append(self._partners[str(slug)])
+            else:
+                self._problem(story, lines.of("partners", i), f"unknown partner '{slug}'")
+        if data.get("collaborative"):
+            story.collaborative = self._collaboratives.get(str(data["collaborative"]))
+            if story.collaborative is None:
+                self._problem(
+                    story,
+                    lines.of("collaborative"),
+                    f"unknown learning collaborative '{data['collaborative']}'",
+                )
+        self._list(story, lines, "tags", data.get("tags"))
+        self._list(story, lines, "results", data.get("results"))
+        quote = data.get("quote")
+        if quote is not None and not (isinstance(quote, dict) and quote.get("text")):
+            self._problem(story, lines.of("quote"), "'quote' needs at least a 'text'")
+        for i, lesson in enumerate(self._list(story, lines, "lessons", data.get("lessons"))):
+            self._check_lesson(story, lines, i, lesson)
+
+    def _check_lesson(self, story, lines, i, lesson):
+        where = lines.of("lessons", i)
+        if not isinstance(lesson, dict):
+            self._problem(story, where, "each lesson must have headline, explanation and kind")
+            return
+        for key in sorted(set(lesson) - LESSON_KEYS):
+            self._problem(story, lines.of("lessons", i, key), f"unknown lesson key '{key}'")
+        for key in ("headline", "explanation", "kind"):
+            if not lesson.get(key):
+                self._problem(story, where, f"lesson {i + 1}: '{key}' is missing")
+        if lesson.get("kind") and lesson["kind"] not in LessonKind.values:
+            self._problem(
+                story,
+                lines.of("lessons", i, "kind"),
+                f"unknown lesson kind '{lesson['kind']}' (use {', '.join(LessonKind.values)})",
+            )
+        for audience in lesson.get("audiences") or []:
+            if audience not in Audience.values:
+                self._problem(
+                    story, lines.of("lessons", i, "audiences"), f"unknown audience '{audience}'"
+                )
+        for slug in lesson.get("themes") or []:
+            if str(slug) not in self._themes:
+                self._problem(story, lines.of("lessons", i, "themes"), f"unknown theme '{slug}'")
+
+    def check(self, paths) -> list[ParsedStory]:
+        stories = [story for path in collect_paths(paths) if (story := self.parse(path))]
+        seen = {}
+        for story in stories:
+            if story.partner is None or not story.data.get("title"):
+                continue
+            key = (story.partner.pk, slug_for(story.data))
+            if key in seen:
+                self._problem(story, 1, f"same slug as {seen[key]} under the same partner")
+            seen[key] = story.path
+        return stories
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def run(self, paths, publish=False, user=None) -> ImportReport:
+        stories = self.check(paths)
+        if not paths:
+            self.problems.append(Problem(Path("."), 0, "no file given"))
+        if self.problems:
+            raise ImportFailed(self.problems)
+        report = ImportReport()
+        with transaction.atomic():
+            for story in stories:
+                outcome = write_story(story, publish=publish, user=user)
+                getattr(report, outcome).append(story.path)
+        return report
+
+
+def slug_for(data) -> str:
+    return slugify(str(data.get("slug") or data["title"]))[:255]
+
+
+def _sections(body_markdown: str) -> list[dict]:
+    """One section block per "## Heading"; text before the first heading has no heading."""
+    parts = re.split(r"(?m)^## +(.*)$", body_markdown.strip())
+    chunks = [("", parts[0])] + list(zip(parts[1::2], parts[2::2], strict=True))
+    blocks = []
+    for heading, text in chunks:
+        if not heading.strip() and not text.strip():
+            continue
+        # Sub-headings become h3: the section's own heading is the h2.
+        html = markdown.markdown(re.sub(r"(?m)^#{3,} +", "#### ", text.strip()))
+        html = re.sub(r"<(/?)h4>", r"<\1h3>", html)
+        blocks.append({"type": "section", "value": {"heading": heading.strip(), "text": html}})
+    return blocks
+
+
+def body_blocks(story: ParsedStory) -> list[dict]:
+    blocks = _sections(story.body_markdown)
+    quote = story.data.get("quote")
+    if quote:
+        blocks.append(
+            {
+                "type": "quote",
+                "value": {
+                    "quote": str(quote["text"]).strip(),
+                    "speaker_name": str(quote.get("name", "")),
+                    "speaker_role": str(quote.get("role", "")),
+                    "speaker_organisation": str(quote.get("organisation", "")),
+                },
+            }
+        )
+    if story.data.get("results"):
+        blocks.append(
+            {
+                "type": "results",
+                "value": {"heading": "Results", "items": [str(r) for r in story.data["results"]]},
+            }
+        )
+    return blocks
+
+
+def write_story(story: ParsedStory, publish=False, user=None) -> str:
+    data = story.data
+    slug = slug_for(data)
+    page = CaseStoryPage.objects.child_of(story.partner).filter(slug=slug).first()
+    if page is not None:
+        latest = page.get_latest_revision_as_object()
+        up_to_date = latest.import_fingerprint == story.fingerprint
+        if up_to_date and (not publish or (page.live and not page.has_unpublished_changes)):
+            return "unchanged"
+        page = latest
+    outcome = "created" if page is None else "updated"
+    if page is None:
+        page = CaseStoryPage(slug=slug, live=False)
+    page.title = str(data["title"])
+    page.standfirst = str(data["standfirst"]).strip()
+    page.publication_date = data["date"]
+    page.countries = [str(code).upper() for code in data.get("countries") or []]
+    page.collaborative = story.collaborative
+    page.body = body_blocks(story)
+    page.import_fingerprint = story.fingerprint
+    page.lessons = [
+        Lesson(
+            headline=str(item["headline"]),
+            slug=slugify(str(item.get("slug") or item["headline"]))[:80],
+            explanation=str(item["explanation"]).strip(),
+            kind=item["kind"],
+            audiences=list(item.get("audiences") or []),
+            themes=[str(slug) for slug in item.get("themes") or []],
+            sort_order=position,
+        )
+        for position, item in enumerate(data.get("lessons") or [])
+    ]
+    page.themes = story.themes
+    page.partners_involved = story.partners_involved
+    page.tags.set([str(tag) for tag in data.get("tags") or []])
+    if outcome == "created":
+        story.partner.add_child(instance=page)
+    revision = page.save_revision(user=user, log_action=True)
+    if publish:
+        revision.publish(user=user)
+    return outcome

@@ -1,0 +1,194 @@
+"""The case story: what a partner tried, what happened, and the lessons it learned.
+
+A story is a child of the publishing partner's profile page, so the partner's group can add and
+edit it through Wagtail's tree permissions; partners involved in a consortium story are a
+separate many-to-many.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from django_countries.fields import CountryField
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+
+from hub.models import HubPage
+from hub.models.partners import PAGE_TRANSLATABLE_FIELDS
+from search.documents import register_indexable
+from stories.blocks import StoryBodyBlock
+
+
+class StoryTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "stories.CaseStoryPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+@register_indexable
+class CaseStoryPage(HubPage):
+    standfirst = models.TextField(_("standfirst"), max_length=400)
+    publication_date = models.DateField(_("publication date"))
+    partners_involved = ParentalManyToManyField(
+        "hub.PartnerProfilePage",
+        verbose_name=_("partners involved"),
+        blank=True,
+        related_name="stories_involved_in",
+        help_text=_("Other partners of a consortium story; the publishing partner is its parent."),
+    )
+    collaborative = models.ForeignKey(
+        "hub.LearningCollaborativePage",
+        verbose_name=_("learning collaborative"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+    )
+    countries = CountryField(_("countries"), multiple=True, blank=True)
+    themes = ParentalManyToManyField("hub.Theme", verbose_name=_("themes"), blank=True)
+    tags = ClusterTaggableManager(through=StoryTag, blank=True, verbose_name=_("tags"))
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        _("hero image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Required with an image: what it shows, for people who cannot see it."),
+    )
+    body = StreamField(StoryBodyBlock(), verbose_name=_("body"), blank=True)
+    # Hash of the file a story was last imported from: re-importing an unchanged file is a no-op.
+    import_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+
+    content_panels = HubPage.content_panels + [
+        FieldPanel("standfirst"),
+        FieldPanel("publication_date"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")
+        ),
+        FieldPanel("body"),
+        InlinePanel("lessons", heading=_("Lessons learned"), label=_("lesson"), min_num=0),
+    ]
+    promote_panels = HubPage.promote_panels + [
+        FieldPanel("partners_involved"),
+        FieldPanel("collaborative"),
+        FieldPanel("countries"),
+        FieldPanel("themes"),
+        FieldPanel("tags"),
+    ]
+    search_fields = HubPage.search_fields + [
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.FilterField("publication_date"),
+    ]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("standfirst"),
+        SynchronizedField("publication_date"),
+        SynchronizedField("partners_involved"),
+        SynchronizedField("collaborative"),
+        SynchronizedField("countries"),
+        SynchronizedField("themes"),
+        SynchronizedField("tags"),
+        SynchronizedField("hero_image"),
+        TranslatableField("hero_image_alt"),
+        TranslatableField("body"),
+        TranslatableField("lessons"),
+    ]
+    parent_page_types = ["hub.PartnerProfilePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("case story")
+        verbose_name_plural = _("case stories")
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_image_alt.strip():
+            raise ValidationError(
+                {"hero_image_alt": _("Describe the image for people who cannot see it.")}
+            )
+
+    def save(self, *args, **kwargs):
+        self.make_lesson_anchors_unique()
+        return super().save(*args, **kwargs)
+
+    def make_lesson_anchors_unique(self):
+        """Two lessons with the same headline still get two different anchors."""
+        from django.utils.text import slugify
+
+        seen = set()
+        for lesson in self.lessons.all():
+            base = lesson.slug or slugify(lesson.headline)[:74].strip("-") or "lesson"
+            slug, n = base, 2
+            while slug in seen:
+                slug, n = f"{base}-{n}", n + 1
+            lesson.slug = slug
+            seen.add(slug)
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def summary_text(self) -> str:
+        return self.standfirst
+
+    def get_partner(self):
+        """The publishing partner: the parent page (one query; cached)."""
+        if not hasattr(self, "_partner"):
+            from hub.models import PartnerProfilePage
+
+            self._partner = PartnerProfilePage.objects.filter(
+                path=self.path[: -self.steplen]
+            ).first()
+        return self._partner
+
+    def get_context(self, request, *args, **kwargs):
+        from stories.views import story_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(story_context(self))
+        return context
+
+    def structured_data(self, request=None) -> dict:
+        partner = self.get_partner()
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": self.title,
+            "description": self.standfirst,
+            "datePublished": self.publication_date.isoformat() if self.publication_date else None,
+            "inLanguage": self.locale.language_code,
+            "url": self.get_full_url(request),
+            "mainEntityOfPage": self.get_full_url(request),
+        }
+        if partner is not None:
+            organisation = {
+                "@type": "Organization",
+                "name": partner.title,
+                "url": partner.get_full_url(request),
+            }
+            data["author"] = organisation
+            data["publisher"] = organisation
+        if self.countries:
+            data["spatialCoverage"] = [country.name for country in self.countries]
+        return {key: value for key, value in data.items() if value is not None}
+
+    # --- search documents (see stories.documents) ---------------------------------------------
+
+    def search_documents(self):
+        from stories.documents import story_documents
+
+        return story_documents(self)
+
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.live().public().specific()

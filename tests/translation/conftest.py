@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 import pytest
 
 from hub.translation.permissions import ensure_translators_group
+from tests.stories.conftest import network  # noqa: F401  (the small demo network, as a fixture)
 
 
 @pytest.fixture

@@ -12,9 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def topic_titles(toolkit, n, prefix="Subject"):
-    return [
-        ToolkitTopicPageFactory(parent=toolkit, title=f"{prefix} {i}") for i in range(1, n + 1)
-    ]
+    return [ToolkitTopicPageFactory(parent=toolkit, title=f"{prefix} {i}") for i in range(1, n + 1)]
 
 
 def contents(client, toolkit):
@@ -84,9 +82,7 @@ def test_first_and_last_topics_have_one_link(client, toolkit):
 def test_curated_links_skip_drafts(client, toolkit, resource_index):
     live = ResourcePageFactory(parent=resource_index, title="Live template")
     draft = ResourcePageFactory(parent=resource_index, title="Draft template", live=False)
-    topic = ToolkitTopicPageFactory(
-        parent=toolkit, related=[("page", live), ("page", draft)]
-    )
+    topic = ToolkitTopicPageFactory(parent=toolkit, related=[("page", live), ("page", draft)])
     soup = soup_of(client.get(topic.url))
     links = [a.get_text(strip=True) for a in soup.select("#related-heading + ul a")]
     assert links == ["Live template"]

@@ -4,6 +4,7 @@ from django import forms
 from django.conf import global_settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -213,7 +214,8 @@ class ResourcePage(ResourceDocuments, HubPage):
 
     def clean(self):
         super().clean()
-        if not self.is_nugget and (self.reflection_prompt or self.nugget_body):
+        has_nugget_text = strip_tags(self.nugget_body or "").strip()
+        if not self.is_nugget and (self.reflection_prompt or has_nugget_text):
             raise ValidationError(
                 {"reflection_prompt": _("Only learning nuggets have a nugget text and prompt.")}
             )

@@ -87,3 +87,30 @@ def test_facts_and_steps(client, resource_index, home):
     assert facts["Countries"] == "Bangladesh, Kenya"
     assert soup.select_one(".resource-steps li strong").get_text() == "Agree the goal"
     assert soup.select_one(".resource-type").get_text(strip=True) == "Template"
+
+
+def test_a_translation_keeps_the_files_and_facets(client, resource_index, locales, homes):
+    french_index = resource_index.copy_for_translation(locales["fr"])
+    french_index.save_revision().publish()
+    resource = ResourcePageFactory(
+        parent=resource_index, resource_type="template", audiences=["donors"], countries=["CO"]
+    )
+    ResourceFileFactory(page=resource, language="fr")
+    ResourceFileFactory(page=resource, language="en")
+
+    french = resource.copy_for_translation(locales["fr"])
+    french.title = "Modèle"
+    french.save_revision().publish()
+
+    french.refresh_from_db()
+    assert (french.resource_type, french.audiences) == ("template", ["donors"])
+    assert [(f.language, f.locale_id) for f in french.files.order_by("sort_order")] == [
+        ("fr", locales["fr"].pk),
+        ("en", locales["fr"].pk),
+    ]
+    soup = soup_of(client.get(french.url))
+    assert soup.html["lang"] == "fr"
+    assert [a.get_text(strip=True) for a in soup.select(".resource-files a span[lang]")] == [
+        "Français",
+        "English",
+    ]

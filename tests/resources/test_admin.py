@@ -1,5 +1,7 @@
 """Tree rules, and editors creating toolkit pages and resources through the admin."""
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 
 from wagtail.documents import get_document_model
@@ -150,6 +152,10 @@ class AdminCreationTests(WagtailPageTestCase):
         assert [entry.nugget.slug for entry in series.days()] == ["second", "first"]
 
     def test_search_promotions_are_available_to_editors(self):
+        editor = get_user_model().objects.create_user("editor", password="x")
+        editor.groups.add(Group.objects.get(name="Editors"))
+        self.client.force_login(editor)
+        assert self.client.get("/admin/searchpicks/").status_code == 200
         resource = NuggetPageFactory(parent=self.index, slug="agenda")
         response = self.client.post(
             "/admin/searchpicks/add/",

@@ -114,6 +114,7 @@ class Loader:
             document = Document(title=title, collection=self.collection())
             pdf = minimal_pdf(title, ("Illustrative demo document of the Knowledge Hub.",))
             document.file.save(f"{slugify(title)}.pdf", ContentFile(pdf), save=False)
+            document.file_size = len(pdf)
             document.save()
         return document
 

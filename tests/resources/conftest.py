@@ -29,7 +29,9 @@ def make_document(settings, tmp_path):
         document = get_document_model()(title=title)
         if collection is not None:
             document.collection = collection
-        document.file.save(f"{title.lower()}.pdf", ContentFile(minimal_pdf(title)), save=False)
+        pdf = minimal_pdf(title)
+        document.file.save(f"{title.lower()}.pdf", ContentFile(pdf), save=False)
+        document.file_size = len(pdf)
         document.save()
         return document
 

@@ -1,5 +1,7 @@
 """The toolkit: numbered contents, numbering that follows the tree, previous/next links."""
 
+import json
+
 from wagtail.models import PageViewRestriction
 
 import pytest
@@ -100,3 +102,11 @@ def test_topic_page_query_count_does_not_grow_with_topics(
         client.get(more[10].url)
     with django_assert_max_num_queries(20):
         client.get(toolkit.url)
+
+
+def test_topic_structured_data_is_a_script_not_text(client, toolkit):
+    topics = topic_titles(toolkit, 2)
+    soup = soup_of(client.get(topics[1].url))
+    data = json.loads(soup.select_one('script[type="application/ld+json"]').string)
+    assert (data["@type"], data["position"], data["name"]) == ("LearningResource", 2, "Subject 2")
+    assert "@context" not in soup.body.get_text()

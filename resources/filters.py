@@ -60,7 +60,13 @@ class ResourceFilters:
                 )
             )
         )
-        partners = Page.objects.filter(pk__in=self.base.values("publisher_id")).order_by("title")
+        # Only live, public partner pages: a draft partner's name must not leak.
+        partners = (
+            Page.objects.filter(pk__in=self.base.values("publisher_id"))
+            .live()
+            .public()
+            .order_by("title")
+        )
         choices = {
             "type": (_("Type"), [(key, str(name)) for key, name in RESOURCE_TYPES]),
             "audience": (_("Audience"), [(key, str(name)) for key, name in AUDIENCES]),

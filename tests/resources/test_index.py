@@ -124,6 +124,17 @@ def test_query_count_does_not_grow_with_resources(
         ResourceFileFactory(page=resource, language="en")
         ResourceFileFactory(page=resource, language="fr")
     client.get(resource_index.url)  # warm the site root cache
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         response = client.get(f"{resource_index.url}?type=guide&theme=education&language=fr")
     assert len(soup_of(response).select(".resource-card")) == min(count, 12)
+
+
+def test_a_draft_partner_is_neither_a_filter_nor_named(client, resource_index, home):
+    draft_partner = home.add_child(instance=Page(title="Unannounced partner", slug="secret"))
+    draft_partner.unpublish()
+    ResourcePageFactory(parent=resource_index, title="Guide", publisher=draft_partner)
+    titles, soup = listed(client, resource_index)
+    assert titles == ["Guide"]
+    assert "Unannounced partner" not in soup.get_text()
+    _titles, soup = listed(client, resource_index, "?partner=secret")
+    assert "secret" in soup.select_one(".notice").get_text()

@@ -34,7 +34,8 @@ class ResourceDocuments:
 
     def search_documents(self) -> list[SearchDocument]:
         countries = [country.code for country in self.countries]
-        publisher = self.publisher
+        # A draft partner page is not named anywhere public, search included.
+        publisher = self.publisher if self.publisher_id and self.publisher.live else None
         return [
             SearchDocument(
                 id=f"resource:{self.pk}",

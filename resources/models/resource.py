@@ -237,7 +237,7 @@ class ResourcePage(ResourceDocuments, HubPage):
             data["license"] = self.licence
         if self.time_needed:
             data["timeRequired"] = self.time_needed
-        if self.publisher_id and self.publisher:
+        if self.publisher_id and self.publisher.live:
             data["publisher"] = {"@type": "Organization", "name": self.publisher.title}
         return data
 

@@ -61,3 +61,13 @@ def test_resource_type_labels():
         "template": "Template",
         "nugget": "Learning nugget",
     }
+
+
+def test_a_draft_publisher_is_not_named(resource_index, home):
+    partner = home.add_child(instance=Page(title="Unannounced", slug="unannounced"))
+    partner.unpublish()
+    resource = ResourcePageFactory(parent=resource_index, publisher=partner)
+    [document] = resource.search_documents()
+    assert document.partners == []
+    assert "Unannounced" not in str(document.to_dict())
+    assert "publisher" not in resource.structured_data()

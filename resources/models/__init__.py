@@ -1,0 +1,17 @@
+"""Page types of the toolkit and resources, one module per concern."""
+
+from .nuggets import NuggetSeriesItem, NuggetSeriesPage, series_position
+from .resource import ResourceFile, ResourceIndexPage, ResourcePage, language_name
+from .toolkit import ToolkitPage, ToolkitTopicPage
+
+__all__ = [
+    "NuggetSeriesItem",
+    "NuggetSeriesPage",
+    "ResourceFile",
+    "ResourceIndexPage",
+    "ResourcePage",
+    "ToolkitPage",
+    "ToolkitTopicPage",
+    "language_name",
+    "series_position",
+]

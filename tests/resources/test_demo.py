@@ -1,0 +1,107 @@
+"""The demo toolkit and resources, as a visitor sees them after ``make demo``."""
+
+from io import StringIO
+
+from django.core.management import call_command
+
+from wagtail.models import Page, Revision
+
+import pytest
+
+from resources.models import NuggetSeriesPage, ResourcePage
+
+from .conftest import soup_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(settings, tmp_path, monkeypatch):
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setenv("HUB_ADMIN_PASSWORD", "a-long-demo-password")
+    call_command("load_demo_content", stdout=StringIO())
+
+
+def test_toolkit_lists_numbered_topics_in_order(client, demo):
+    soup = soup_of(client.get("/en/toolkit/"))
+    entries = [
+        " ".join(a.get_text(" ", strip=True).split())
+        for a in soup.select(".toolkit-contents li > a")
+    ]
+    assert entries[:7] == [
+        "Topic 1: What a collaborative learning network is",
+        "Topic 2: Deciding whether a network is the right tool",
+        "Topic 3: Designing the network: members, questions and rhythm",
+        "Topic 4: Facilitating learning across organisations",
+        "Topic 5: Producing and sharing knowledge products",
+        "Topic 6: Measuring what the network changes",
+        "Topic 7: Recommendations for donors",
+    ]
+
+
+def test_topic_seven_shows_previous_and_next(client, demo):
+    soup = soup_of(client.get("/en/toolkit/recommendations-for-donors/"))
+    assert soup.select_one(".resource-topic-number").get_text(strip=True) == "Topic 7"
+    previous = soup.select_one(".resource-pager a[rel=prev]")
+    following = soup.select_one(".resource-pager a[rel=next]")
+    assert previous["href"] == "/en/toolkit/measuring-change/"
+    assert "Topic 6" in previous.get_text()
+    assert following["href"] == "/en/toolkit/sustaining-or-closing/"
+    assert "Topic 8" in following.get_text()
+    takeaways = [li.get_text() for li in soup.select(".resource-takeaways li")]
+    assert len(takeaways) == 4
+    related = [a["href"] for a in soup.select("#related-heading + ul a")]
+    assert related == [
+        "/en/resources/tap-learning-report/",
+        "/en/resources/collaborative-learning-ecourse/",
+    ]
+
+
+def test_type_filter_lists_only_templates(client, demo):
+    soup = soup_of(client.get("/en/resources/?type=template"))
+    cards = soup.select(".resource-card")
+    assert {card["data-resource-type"] for card in cards} == {"template"}
+    assert sorted(card.h3.get_text(strip=True) for card in cards) == [
+        "Action plan template",
+        "SWOT analysis template for a consortium review",
+    ]
+
+
+def test_eight_resources_of_different_types_and_five_nuggets(demo):
+    resources = ResourcePage.objects.live().exclude(resource_type="nugget")
+    assert resources.count() == 8
+    assert len(set(resources.values_list("resource_type", flat=True))) == 7
+    series = NuggetSeriesPage.objects.get(slug="facilitating-virtual-meetings")
+    assert [entry.day for entry in series.days()] == [1, 2, 3, 4, 5]
+
+
+def test_resource_offers_english_and_french_files(client, demo):
+    soup = soup_of(client.get("/en/resources/virtual-meeting-toolkit/"))
+    names = [a.select_one("span[lang]").get_text() for a in soup.select(".resource-files a")]
+    assert names == ["English", "Français"]
+    french = soup.select_one('.resource-files a[hreflang="fr"]')["href"]
+    response = client.get(french)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+def test_nugget_series_links_each_day_to_the_next(client, demo):
+    soup = soup_of(client.get("/en/resources/nugget-interaction/"))
+    assert "Day 2 of 5" in soup.select_one(".resource-type").get_text()
+    assert soup.select_one("a[rel=next]")["href"] == "/en/resources/nugget-languages/"
+    assert soup.select_one(".resource-reflection p").get_text(strip=True)
+
+
+def test_home_features_demo_resources(client, demo):
+    soup = soup_of(client.get("/en/"))
+    featured = [a["href"] for a in soup.select(".featured a")]
+    assert featured == [
+        "/en/resources/virtual-meeting-toolkit/",
+        "/en/resources/action-plan-template/",
+    ]
+
+
+def test_loading_again_changes_nothing(demo):
+    before = (Page.objects.count(), Revision.objects.count())
+    call_command("load_demo_content", stdout=StringIO())
+    assert (Page.objects.count(), Revision.objects.count()) == before

@@ -26,6 +26,8 @@ def page(client, url):
 def test_partner_page_lists_published_stories_and_collaboratives_with_role(client, network):
     make_story(network["alpha"], "Alpha live story")
     make_story(network["alpha"], "Alpha draft story", live=False)
+    private = make_story(network["alpha"], "Alpha private story")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
     make_story(network["beta"], "Beta story")
     html = page(client, network["alpha"].url)
     stories = [a.get_text(strip=True) for a in html.select("#partner-stories ~ ul .card h3 a")]

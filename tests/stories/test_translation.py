@@ -1,0 +1,47 @@
+"""A story goes through wagtail-localize: text is translated, keys and anchors stay in sync."""
+
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+import pytest
+
+from stories.factories import LessonFactory
+from stories.models import CaseStoryPage
+
+from .conftest import make_story
+
+pytestmark = pytest.mark.django_db
+
+
+def test_story_translates_with_lessons_and_keeps_anchors(client, network, homes, locales):
+    story = make_story(network["alpha"], "Listening first", lessons=0, countries=["BD"])
+    LessonFactory(story=story, headline="Listen", slug="listen", audiences=["donors"])
+    story.save_revision().publish()
+    story = CaseStoryPage.objects.get(pk=story.pk)
+
+    source, _created = TranslationSource.get_or_create_from_instance(story)
+    translation = Translation.objects.create(source=source, target_locale=locales["fr"])
+    for segment in source.stringsegment_set.select_related("string"):
+        if segment.string.data == "Listen":
+            StringTranslation.objects.create(
+                translation_of=segment.string,
+                locale=locales["fr"],
+                context=segment.context,
+                data="Écouter",
+            )
+    translation.save_target(publish=True)
+
+    french = story.get_translation(locales["fr"])
+    (lesson,) = french.lessons.all()
+    assert lesson.headline == "Écouter"
+    assert lesson.slug == "listen"
+    assert lesson.audiences == ["donors"]
+    assert lesson.locale == locales["fr"]
+    assert [c.code for c in french.countries] == ["BD"]
+    # The French copies (and the partner's section and profile created along the way) stay
+    # drafts (WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE is off) until someone publishes them.
+    assert client.get(french.url).status_code == 404
+    for ancestor in french.get_ancestors(inclusive=True).not_live().specific():
+        ancestor.save_revision().publish()
+    response = client.get(french.url)
+    assert response.status_code == 200
+    assert 'id="lesson-listen"' in response.content.decode()

@@ -35,8 +35,7 @@ migrate: install ## Apply database migrations
 	$(PY) manage.py migrate --no-input -v0
 
 demo: migrate ## install + migrate + demo content + search index, no server
-	$(PY) manage.py load_demo_content
-	@if $(PY) manage.py help rebuild_search_index >/dev/null 2>&1; then $(PY) manage.py rebuild_search_index; fi
+	$(PY) manage.py load_demo_content  # its last step (search/demo.py) rebuilds the search index
 
 run: demo ## Everything above, then serve on http://127.0.0.1:8000 (admin at /admin/)
 	@echo "The hub: http://$(HOST):$(PORT)/   the admin: http://$(HOST):$(PORT)/admin/ (user admin)"

@@ -35,6 +35,7 @@ from search.engines.base import (
 from search.engines.es_schema import LANGUAGE_ANALYSIS, MAPPINGS, MAX_BUCKETS, index_settings
 from search.engines.serialise import document_from_data, document_to_data
 
+TEXT_FIELDS = ["title", "summary", "body"]
 ERRORS = (TransportError, ApiError, helpers.BulkIndexError)
 SOURCE_FIELDS = ["*"]
 HIGHLIGHT = {
@@ -242,7 +243,9 @@ class ElasticsearchEngine(SearchEngine):
         must = []
         for term in terms:
             if isinstance(term, Phrase):
-                must.append({"match_phrase": {"all_text": " ".join(term.words)}})
+                # Within one field: a phrase never spans the title and the body.
+                phrase = {"query": " ".join(term.words), "type": "phrase", "fields": TEXT_FIELDS}
+                must.append({"multi_match": phrase})
             elif term.prefix:
                 must.append({"prefix": {"spell": term.word}})
             else:

@@ -143,7 +143,7 @@ class ElasticsearchEngine(SearchEngine):
             count = 0
             for ok, _ in helpers.streaming_bulk(
                 self.client,
-                (self._action(doc, groups, created[doc.locale]) for doc in documents),
+                (self._action(doc, groups, created.get(doc.locale)) for doc in documents),
                 chunk_size=1000,
             ):
                 count += ok
@@ -161,7 +161,7 @@ class ElasticsearchEngine(SearchEngine):
                 for language, name in created.items()
             ]
             self.client.indices.update_aliases(actions=actions)
-        except ERRORS as error:
+        except Exception as error:
             try:  # the old indices keep serving; drop the half-built ones
                 if created:
                     self.client.indices.delete(
@@ -169,7 +169,9 @@ class ElasticsearchEngine(SearchEngine):
                     )
             except ERRORS:
                 pass
-            raise SearchUnavailable(f"Elasticsearch rebuild failed: {error}") from error
+            if isinstance(error, ERRORS):
+                raise SearchUnavailable(f"Elasticsearch rebuild failed: {error}") from error
+            raise
         old = [index for index in current if index not in created.values()]
         if old:
             self._call("delete old indices", self.client.indices.delete, index=",".join(old))

@@ -57,5 +57,8 @@ lock: $(VENV)/bin/python ## Re-pin constraints.txt from a fresh resolve of pypro
 	.venv-lock/bin/pip install --quiet --upgrade "pip>=25" && .venv-lock/bin/pip install --quiet -e ".[test]"
 	.venv-lock/bin/pip freeze --exclude-editable | sort > constraints.txt && rm -rf .venv-lock
 
+bench-search: install ## Search benchmark (10k and 100k lessons; SQLite, PostgreSQL, osmem, Wagtail's backend)
+	$(PY) -m bench.search_bench $(BENCH_ARGS)
+
 clean: ## Remove the virtualenv, the SQLite database and collected files
 	rm -rf $(VENV) db.sqlite3 static_collected tests/output

@@ -202,11 +202,63 @@ def some(rng, values, low, high, skew=1.1):
     return sorted({zipf_choice(rng, values, skew) for _ in range(rng.randint(low, high))})
 
 
+STOPWORDS = [
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "a",
+    "for",
+    "with",
+    "on",
+    "that",
+    "by",
+    "is",
+    "was",
+    "as",
+    "from",
+    "at",
+    "their",
+    "they",
+    "we",
+    "it",
+    "this",
+    "be",
+    "were",
+    "are",
+    "our",
+    "have",
+    "which",
+    "or",
+    "an",
+    "not",
+    "more",
+    "all",
+    "has",
+    "but",
+    "when",
+    "who",
+    "how",
+    "what",
+    "also",
+    "can",
+]
+
+
 def vocabulary(size: int = 6000) -> list[str]:
+    """Ranked words as text has them: function words first, then the domain's words spread
+    through a long tail of rarer ones (so "education" is in a few % of lessons, not all)."""
     rng = random.Random(7)
     letters = "abcdefghiklmnoprstuvy"
-    tail = {"".join(rng.choice(letters) for _ in range(rng.randint(4, 10))) for _ in range(size)}
-    return DOMAIN + sorted(tail)
+    tail = sorted(
+        {"".join(rng.choice(letters) for _ in range(rng.randint(4, 10))) for _ in range(size)}
+    )
+    rng.shuffle(tail)
+    words = list(STOPWORDS)
+    for index, word in enumerate(DOMAIN):
+        words += tail[index * 6 : index * 6 + 6] + [word]
+    return words + tail[len(DOMAIN) * 6 :]
 
 
 def sentence(rng, words, length) -> str:

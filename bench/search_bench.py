@@ -75,7 +75,7 @@ def worker(args) -> None:
             timings=timings,
             mean_hits=statistics.mean(totals),
         )
-        if args.elasticsearch and size == args.sizes[0] and vendor == "sqlite":
+        if args.with_elasticsearch and size == args.sizes[0]:
             elasticsearch(documents, requests, size)
         if args.wagtail_queries:
             wagtail_index_s = wagtail_side.load(documents)
@@ -105,7 +105,7 @@ def elasticsearch(documents, requests, size) -> None:
     server = OsmemServer.start(japanese=False)
     try:
         engine = ElasticsearchEngine(
-            url=server.url, prefix="bench_", node_class=PlainJsonNode, request_timeout=60
+            url=server.url, prefix="bench_", node_class=PlainJsonNode, request_timeout=600
         )
         started = time.perf_counter()
         engine.rebuild(documents)
@@ -180,7 +180,7 @@ def run_worker(args, database_url: str | None) -> list[dict]:
     command += ["--sizes", *map(str, args.sizes), "--limit", str(args.limit)]
     command += ["--wagtail-queries", str(args.wagtail_queries)]
     if args.elasticsearch and not database_url:
-        command.append("--elasticsearch")
+        command.append("--with-elasticsearch")
     rows = []
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
     for line in process.stdout:
@@ -241,7 +241,7 @@ def main() -> None:
     parser.add_argument("--wagtail-queries", type=int, default=20, help="0 to skip Wagtail")
     parser.add_argument("--limit", type=float, default=10.0, help="seconds per Wagtail query")
     parser.add_argument("--no-elasticsearch", dest="elasticsearch", action="store_false")
-    parser.add_argument("--elasticsearch", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--with-elasticsearch", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--no-postgres", dest="postgres", action="store_false")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()

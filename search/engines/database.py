@@ -204,21 +204,27 @@ class DatabaseEngine(SearchEngine):
         mask = " + ".join(
             f"(CASE WHEN {sql} THEN {1 << bit} ELSE 0 END)" for bit, (sql, _) in enumerate(filters)
         )
-        mask_params = [p for _, params in filters for p in params]
         where_sql = " AND ".join(sql for sql, _ in where)
-        where_params = [p for _, params in where for p in params]
-        conditions = [f"m.mask = {full}"]
-        condition_params = []
+        params = [p for _, ps in filters for p in ps] + [p for _, ps in where for p in ps]
+        # One branch for the documents passing every selection (all their facet rows), one
+        # per selected facet for those failing only that one (that facet's rows only, an
+        # index seek on (document, facet)), and the total.
+        branches = [
+            f"SELECT F.facet, F.value, COUNT(*) FROM m JOIN {FACET_ROWS} F "
+            f"ON F.document_id = m.id WHERE m.mask = {full} GROUP BY F.facet, F.value"
+        ]
         for bit, facet in enumerate(request.filters):
-            conditions.append(f"(m.mask = {full - (1 << bit)} AND F.facet = %s)")
-            condition_params.append(facet)
+            branches.append(
+                f"SELECT F.facet, F.value, COUNT(*) FROM m JOIN {FACET_ROWS} F "
+                f"ON F.document_id = m.id AND F.facet = %s WHERE m.mask = {full - (1 << bit)} "
+                "GROUP BY F.facet, F.value"
+            )
+            params.append(facet)
+        branches.append(f"SELECT '', '', COUNT(*) FROM m WHERE m.mask = {full}")
         cursor.execute(
             f"WITH m AS MATERIALIZED (SELECT D.id AS id, {mask or '0'} AS mask "
-            f"FROM {DOCS} D WHERE {where_sql}) "
-            f"SELECT F.facet, F.value, COUNT(*) FROM m JOIN {FACET_ROWS} F "
-            f"ON F.document_id = m.id WHERE {' OR '.join(conditions)} GROUP BY F.facet, F.value "
-            f"UNION ALL SELECT '', '', COUNT(*) FROM m WHERE m.mask = {full}",
-            mask_params + where_params + condition_params,
+            f"FROM {DOCS} D WHERE {where_sql}) " + " UNION ALL ".join(branches),
+            params,
         )
         counts: dict[str, dict[str, int]] = {}
         total = 0
@@ -226,7 +232,8 @@ class DatabaseEngine(SearchEngine):
             if facet == "":
                 total = count
             else:
-                counts.setdefault(facet, {})[value] = count
+                values = counts.setdefault(facet, {})
+                values[value] = values.get(value, 0) + count
         return counts, total
 
     def _hits(self, cursor, request, terms, where, filters) -> list[SearchHit]:

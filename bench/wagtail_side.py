@@ -62,9 +62,9 @@ def _value(facet, value):
     return int(value) if facet == "year" else value
 
 
-def run_query(query: dict, limit_s: float) -> float | None:
+def run_query(query: dict, limit_s: float) -> tuple[float | None, int | None]:
     """Seconds for first page + count + one facet query per facet (each facet ignoring its
-    own filter, as ours do), or None when the time limit cut it short."""
+    own filter, as ours do), or None when the time limit cut it short; and the hit count."""
     backend = get_search_backend()
     filters = {FIELDS[f]: _value(f, v[0]) for f, v in query["filters"].items()}
     text = query["text"].rstrip("*")
@@ -75,16 +75,16 @@ def run_query(query: dict, limit_s: float) -> float | None:
             base = BenchLesson.objects.filter(locale="en")
             results = backend.search(text, base.filter(**filters))
             list(results[:20])
-            results.count()
+            hits = results.count()
             for field in FIELDS.values():
                 others = {k: v for k, v in filters.items() if k != field}
                 backend.search(text, base.filter(**others)).facet(field)
     except (OperationalError, DatabaseError):
-        return None
+        return None, None
     finally:
         _disarm()
     elapsed = limit_s - (deadline - time.perf_counter())
-    return elapsed if elapsed <= limit_s else None
+    return (elapsed, hits) if elapsed <= limit_s else (None, None)
 
 
 def _arm(deadline: float) -> None:

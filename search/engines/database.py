@@ -166,7 +166,7 @@ class DatabaseEngine(SearchEngine):
             f"INSERT INTO {FACET_ROWS} (document_id, facet, value) VALUES (%s, %s, %s)",
             facet_rows,
         )
-        self.dialect.insert_text(cursor, rows)
+        self.dialect.insert_text(cursor, rows, documents)
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -179,14 +179,19 @@ class DatabaseEngine(SearchEngine):
 
     def _search(self, cursor, request: SearchRequest) -> SearchResponse:
         terms = request.terms
-        where = [language_clause(request)]
-        if terms:
-            where.append(self.dialect.text_clause(terms, request))
-        filters = filter_clauses(request)
-        counts, total = self._facet_counts(cursor, where, filters, request)
-        hits: list[SearchHit] = []
-        if total > request.offset:
-            hits = self._hits(cursor, request, terms, where, filters)
+        fast = getattr(self.dialect, "search_in_index", None)
+        if fast and not request.include_other_languages:
+            counts, total, page = fast(cursor, request, terms)
+        else:
+            where = [language_clause(request)]
+            if terms:
+                where.append(self.dialect.text_clause(terms, request))
+            filters = filter_clauses(request)
+            counts, total = self._facet_counts(cursor, where, filters, request)
+            page = []
+            if total > request.offset:
+                page = self._page(cursor, request, terms, where, filters)
+        hits = self._hydrate(cursor, terms, page)
         suggestion = None
         if terms and total == 0:
             suggestion = self.dialect.suggestion(cursor, terms, request)
@@ -236,19 +241,21 @@ class DatabaseEngine(SearchEngine):
                 values[value] = values.get(value, 0) + count
         return counts, total
 
-    def _hits(self, cursor, request, terms, where, filters) -> list[SearchHit]:
-        """One page of hits: ids (and scores) first, then the stored documents of that page."""
+    def _page(self, cursor, request, terms, where, filters) -> list[tuple[int, float | None]]:
+        """(id, score) of one page of hits."""
         page = [request.page_size, request.offset]
         if terms and request.sort == "relevance":
-            rows = self.dialect.ranked_ids(cursor, terms, request, where, filters, page)
-        else:
-            clauses = where + filters
-            cursor.execute(
-                f"SELECT D.id, NULL FROM {DOCS} D WHERE {' AND '.join(s for s, _ in clauses)} "
-                "ORDER BY D.date DESC NULLS LAST, D.doc_id LIMIT %s OFFSET %s",
-                [p for _, ps in clauses for p in ps] + page,
-            )
-            rows = cursor.fetchall()
+            return self.dialect.ranked_ids(cursor, terms, request, where, filters, page)
+        clauses = where + filters
+        cursor.execute(
+            f"SELECT D.id, NULL FROM {DOCS} D WHERE {' AND '.join(s for s, _ in clauses)} "
+            "ORDER BY D.date DESC NULLS LAST, D.doc_id LIMIT %s OFFSET %s",
+            [p for _, ps in clauses for p in ps] + page,
+        )
+        return cursor.fetchall()
+
+    def _hydrate(self, cursor, terms, rows) -> list[SearchHit]:
+        """The stored documents and snippets of one page of (id, score)."""
         ids = [row[0] for row in rows]
         data = {}
         if ids:

@@ -89,7 +89,7 @@ class PostgresDialect:
         # ts_headline answers the text's start when nothing matched: keep it only if marked.
         return {pk: text for pk, text in cursor.fetchall() if MARK_START in text}
 
-    def insert_text(self, cursor, rows) -> None:
+    def insert_text(self, cursor, rows, documents) -> None:
         ids = [row.pk for row in rows]
         if not ids:
             return

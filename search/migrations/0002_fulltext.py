@@ -11,8 +11,10 @@ from django.db import migrations
 LANGUAGES = {"english": "english_stem", "french": "french_stem", "spanish": "spanish_stem"}
 
 SQLITE_FORWARD = [
+    # ``facets`` holds one token per (facet, key) of the document (see sqlite.facet_token),
+    # so language, filters and text intersect inside FTS5's own doclists.
     "CREATE VIRTUAL TABLE hubsearch_fts USING fts5("
-    "title, summary, body, tokenize = 'unicode61 remove_diacritics 2')",
+    "title, summary, body, facets, tokenize = 'unicode61 remove_diacritics 2')",
     # The index's vocabulary, for "did you mean" suggestions.
     "CREATE VIRTUAL TABLE hubsearch_fts_vocab USING fts5vocab(hubsearch_fts, 'row')",
 ]

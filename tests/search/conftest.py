@@ -28,9 +28,10 @@ def elasticsearch_engine(url: str) -> ElasticsearchEngine:
 
 
 @pytest.fixture(params=["database", "elasticsearch"])
-def engine(request):
+def engine(request, db):
+    """Every engine test runs in a test-database transaction (the database engine's tables
+    live there; the Elasticsearch engine simply does not use it)."""
     if request.param == "database":
-        request.getfixturevalue("db")
         return DatabaseEngine()
     return elasticsearch_engine(request.getfixturevalue("osmem_clone").url)
 

@@ -5,7 +5,6 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from search.documents import indexable_models
 from search.indexing import (
     enqueue_after_commit,
     index_object,
@@ -58,6 +57,3 @@ def connect() -> None:
     # Indexable models that are not pages (none yet; snippets could be) follow saves.
     post_save.connect(object_saved, dispatch_uid="hubsearch_saved")
     post_delete.connect(object_deleted, dispatch_uid="hubsearch_deleted")
-
-
-__all__ = ["connect", "indexable_models"]

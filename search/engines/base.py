@@ -235,8 +235,9 @@ class SearchEngine(ABC):
         return self.index(documents)
 
     @abstractmethod
-    def rebuild(self, documents: Iterable[SearchDocument]) -> int:
-        """Replace the whole index with ``documents``; returns the number indexed."""
+    def rebuild(self, documents: Iterable[SearchDocument], progress=None) -> int:
+        """Replace the whole index with ``documents``; returns the number indexed.
+        ``progress(n)`` is called as documents are written (for a progress bar)."""
 
     @abstractmethod
     def search(self, request: SearchRequest) -> SearchResponse: ...

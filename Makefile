@@ -35,8 +35,7 @@ migrate: install ## Apply database migrations
 	$(PY) manage.py migrate --no-input -v0
 
 demo: migrate ## install + migrate + demo content + search index, no server
-	$(PY) manage.py load_demo_content
-	@if $(PY) manage.py help rebuild_search_index >/dev/null 2>&1; then $(PY) manage.py rebuild_search_index; fi
+	$(PY) manage.py load_demo_content  # its last step (search/demo.py) rebuilds the search index
 
 run: demo ## Everything above, then serve on http://127.0.0.1:8000 (admin at /admin/)
 	@echo "The hub: http://$(HOST):$(PORT)/   the admin: http://$(HOST):$(PORT)/admin/ (user admin)"
@@ -57,6 +56,9 @@ lock: $(VENV)/bin/python ## Re-pin constraints.txt from a fresh resolve of pypro
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/pip install --quiet --upgrade "pip>=25" && .venv-lock/bin/pip install --quiet -e ".[test]"
 	.venv-lock/bin/pip freeze --exclude-editable | sort > constraints.txt && rm -rf .venv-lock
+
+bench-search: install ## Search benchmark (10k and 100k lessons; SQLite, PostgreSQL, osmem, Wagtail's backend)
+	$(PY) -m bench.search_bench $(BENCH_ARGS)
 
 clean: ## Remove the virtualenv, the SQLite database and collected files
 	rm -rf $(VENV) db.sqlite3 static_collected tests/output

@@ -7,3 +7,8 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "hubsearch"  # "search" reads as Wagtail's own search app in the admin and in migrations
     verbose_name = "Hub search"
+
+    def ready(self):
+        from search import signals
+
+        signals.connect()

@@ -1,0 +1,407 @@
+"""The Elasticsearch engine: per-language indices behind aliases, facets by aggregation.
+
+Every index update and query goes through the alias ``<prefix><lang>``; a rebuild fills new
+indices ``<prefix><lang>_<version>`` and swaps all aliases in one atomic ``update_aliases``
+call, so a failed rebuild leaves the old indices serving. Disjunctive facets: the selections
+go to ``post_filter`` (they narrow the hits only) and each facet's aggregation is filtered by
+every selection except its own. Any transport or server error becomes ``SearchUnavailable``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.conf import settings
+
+from elastic_transport import TransportError
+from elasticsearch import ApiError, Elasticsearch, helpers
+
+from search.documents import FACETS, SearchDocument
+from search.engines.base import (
+    MARK_END,
+    MARK_START,
+    AutocompleteHit,
+    Phrase,
+    SearchEngine,
+    SearchHit,
+    SearchRequest,
+    SearchResponse,
+    SearchUnavailable,
+    check_autocomplete,
+    shape_facets,
+)
+from search.engines.es_schema import LANGUAGE_ANALYSIS, MAPPINGS, MAX_BUCKETS, index_settings
+from search.engines.serialise import document_from_data, document_to_data
+
+TEXT_FIELDS = ["title", "summary", "body"]
+ERRORS = (TransportError, ApiError, helpers.BulkIndexError)
+SOURCE_FIELDS = ["*"]
+HIGHLIGHT = {
+    "pre_tags": [MARK_START],
+    "post_tags": [MARK_END],
+    "require_field_match": False,
+    "fields": {
+        "body": {"fragment_size": 160, "number_of_fragments": 1},
+        "summary": {"fragment_size": 160, "number_of_fragments": 1},
+        "title": {"number_of_fragments": 0},
+    },
+}
+
+
+class ElasticsearchEngine(SearchEngine):
+    name = "elasticsearch"
+    capabilities = frozenset({"stemming", "highlight", "suggestion"})
+
+    def __init__(self, url: str | None = None, prefix: str | None = None, **client_options):
+        url = url or settings.ELASTICSEARCH_URL
+        self.prefix = prefix if prefix is not None else settings.SEARCH_INDEX_PREFIX
+        client_options.setdefault("request_timeout", getattr(settings, "SEARCH_TIMEOUT", 5))
+        client_options.setdefault("max_retries", 0)
+        self.client = Elasticsearch(url, **client_options)
+
+    def alias(self, language: str) -> str:
+        return f"{self.prefix}{language}"
+
+    def all_aliases(self) -> str:
+        return ",".join(self.alias(code) for code in LANGUAGE_ANALYSIS)
+
+    def _call(self, what: str, function, *args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except ERRORS as error:
+            raise SearchUnavailable(f"Elasticsearch failed to {what}: {error}") from error
+
+    # --- indices ---------------------------------------------------------------------------
+
+    def _create_index(self, language: str, version: str) -> str:
+        name = f"{self.alias(language)}_{version}"
+        self.client.indices.create(index=name, settings=index_settings(language), mappings=MAPPINGS)
+        return name
+
+    def ensure_indices(self) -> None:
+        def ensure():
+            for language in LANGUAGE_ANALYSIS:
+                if not self.client.indices.exists_alias(name=self.alias(language)):
+                    name = self._create_index(language, _version())
+                    self.client.indices.put_alias(index=name, name=self.alias(language))
+
+        self._call("create its indices", ensure)
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def index(self, documents: Iterable[SearchDocument]) -> int:
+        documents = list({doc.id: doc for doc in documents}.values())
+        if not documents:
+            return 0
+        self.ensure_indices()
+        keys = {doc.translation_key for doc in documents if doc.translation_key}
+        groups = self._call("read translations", self._groups, keys)
+        for doc in documents:
+            if doc.translation_key:
+                groups[doc.translation_key][doc.id] = doc.locale
+        actions = [self._action(doc, groups) for doc in documents]
+        actions += self._sibling_updates(groups, {doc.id for doc in documents})
+        self._call("index documents", helpers.bulk, self.client, actions, refresh=True)
+        return len(documents)
+
+    def delete_source(self, source: str) -> int:
+        self.ensure_indices()
+
+        def delete():
+            found = self.client.search(
+                index=self.all_aliases(),
+                query={"term": {"source": source}},
+                source=["translation_key"],
+                size=MAX_BUCKETS,
+            )["hits"]["hits"]
+            if not found:
+                return 0
+            self.client.delete_by_query(
+                index=self.all_aliases(), query={"term": {"source": source}}, refresh=True
+            )
+            keys = {hit["_source"].get("translation_key") for hit in found} - {"", None}
+            updates = self._sibling_updates(self._groups(keys), set())
+            if updates:
+                helpers.bulk(self.client, updates, refresh=True)
+            return len(found)
+
+        return self._call("delete documents", delete)
+
+    def rebuild(self, documents: Iterable[SearchDocument], progress=None) -> int:
+        documents = list({doc.id: doc for doc in documents}.values())
+        groups: dict[str, dict[str, str]] = defaultdict(dict)
+        for doc in documents:
+            if doc.translation_key:
+                groups[doc.translation_key][doc.id] = doc.locale
+        version = _version()
+        created: dict[str, str] = {}
+        try:
+            for language in LANGUAGE_ANALYSIS:
+                created[language] = self._create_index(language, version)
+            count = 0
+            for ok, _ in helpers.streaming_bulk(
+                self.client,
+                (self._action(doc, groups, created.get(doc.locale)) for doc in documents),
+                chunk_size=1000,
+            ):
+                count += ok
+                if progress:
+                    progress(1)
+            self.client.indices.refresh(index=",".join(created.values()))
+            current = self._aliased_indices()
+            actions = [
+                {"remove": {"index": index, "alias": alias}}
+                for index, info in current.items()
+                for alias in info.get("aliases", {})
+            ]
+            actions += [
+                {"add": {"index": name, "alias": self.alias(language)}}
+                for language, name in created.items()
+            ]
+            self.client.indices.update_aliases(actions=actions)
+        except Exception as error:
+            try:  # the old indices keep serving; drop the half-built ones
+                if created:
+                    self.client.indices.delete(
+                        index=",".join(created.values()), ignore_unavailable=True
+                    )
+            except ERRORS:
+                pass
+            if isinstance(error, ERRORS):
+                raise SearchUnavailable(f"Elasticsearch rebuild failed: {error}") from error
+            raise
+        old = [index for index in current if index not in created.values()]
+        if old:
+            self._call("delete old indices", self.client.indices.delete, index=",".join(old))
+        return count
+
+    def _aliased_indices(self) -> dict:
+        """{index: {"aliases": {...}}} for the indices our aliases point at now."""
+        current: dict = {}
+        for language in LANGUAGE_ANALYSIS:
+            alias = self.alias(language)
+            if self.client.indices.exists_alias(name=alias):
+                current.update(self.client.indices.get_alias(name=alias).body)
+        return current
+
+    def _action(self, doc: SearchDocument, groups, index: str | None = None) -> dict:
+        if doc.locale not in LANGUAGE_ANALYSIS:
+            raise ValueError(f"no search index for language {doc.locale!r}")
+        body = document_to_data(doc)
+        body["year"] = str(doc.year) if doc.year else None
+        group = groups.get(doc.translation_key) if doc.translation_key else None
+        body["available_locales"] = sorted(set(group.values())) if group else [doc.locale]
+        return {
+            "_op_type": "index",
+            "_index": index or self.alias(doc.locale),
+            "_id": doc.id,
+            "_source": body,
+        }
+
+    def _groups(self, keys: set[str]) -> dict[str, dict[str, str]]:
+        """translation_key -> {document id: locale} as the index holds them now."""
+        groups: dict[str, dict[str, str]] = defaultdict(dict)
+        if keys:
+            hits = self.client.search(
+                index=self.all_aliases(),
+                query={"terms": {"translation_key": sorted(keys)}},
+                source=["translation_key", "locale"],
+                size=MAX_BUCKETS,
+            )["hits"]["hits"]
+            for hit in hits:
+                groups[hit["_source"]["translation_key"]][hit["_id"]] = hit["_source"]["locale"]
+        return groups
+
+    def _sibling_updates(self, groups, skip: set[str]) -> list[dict]:
+        return [
+            {
+                "_op_type": "update",
+                "_index": self.alias(locale),
+                "_id": doc_id,
+                "doc": {"available_locales": sorted(set(members.values()))},
+            }
+            for members in groups.values()
+            for doc_id, locale in members.items()
+            if doc_id not in skip
+        ]
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def search(self, request: SearchRequest) -> SearchResponse:
+        terms = request.terms
+        body = self.build_query(request)
+        indices = (
+            self.all_aliases() if request.include_other_languages else self.alias(request.language)
+        )
+        result = self._call(
+            "search", self.client.search, index=indices, ignore_unavailable=True, **body
+        ).body
+        return self.shape_response(request, result, terms)
+
+    def build_query(self, request: SearchRequest) -> dict:
+        terms = request.terms
+        must = []
+        for term in terms:
+            if isinstance(term, Phrase):
+                # Within one field: a phrase never spans the title and the body.
+                phrase = {"query": " ".join(term.words), "type": "phrase", "fields": TEXT_FIELDS}
+                must.append({"multi_match": phrase})
+            elif term.prefix:
+                must.append({"prefix": {"spell": term.word}})
+            else:
+                query = {"query": term.word, "zero_terms_query": "all"}
+                must.append({"match": {"all_text": query}})
+        language = {"term": {"locale": request.language}}
+        if request.include_other_languages:
+            language = {
+                "bool": {
+                    "should": [
+                        language,
+                        {"bool": {"must_not": {"term": {"available_locales": request.language}}}},
+                    ]
+                }
+            }
+        query: dict = {"bool": {"must": must or [{"match_all": {}}], "filter": [language]}}
+        if terms:
+            words = " ".join(
+                t.word if not isinstance(t, Phrase) else " ".join(t.words) for t in terms
+            )
+            query["bool"]["should"] = [
+                {"multi_match": {"query": words, "fields": ["title^3", "summary^2", "body"]}}
+            ]
+        selections = {
+            facet: {"terms": {FACETS[facet]: list(values)}}
+            for facet, values in request.filters.items()
+        }
+        aggs = {
+            facet: {
+                "filter": {
+                    "bool": {"filter": [f for name, f in selections.items() if name != facet]}
+                },
+                "aggs": {"values": {"terms": {"field": field, "size": MAX_BUCKETS}}},
+            }
+            for facet, field in FACETS.items()
+        }
+        newest = [{"date": {"order": "desc", "missing": "_last"}}, {"id": "asc"}]
+        body = {
+            "query": query,
+            "post_filter": {"bool": {"filter": list(selections.values())}},
+            "aggs": aggs,
+            "sort": ["_score", *newest] if terms and request.sort == "relevance" else newest,
+            "from_": request.offset,
+            "size": request.page_size,
+            "track_total_hits": True,
+        }
+        if terms:
+            body["highlight"] = HIGHLIGHT
+            body["suggest"] = {
+                "text": " ".join(t.word for t in terms if not isinstance(t, Phrase)),
+                "words": {"term": {"field": "spell", "suggest_mode": "missing"}},
+            }
+        return body
+
+    def shape_response(self, request, result: dict, terms) -> SearchResponse:
+        hits = []
+        relevance = bool(terms) and request.sort == "relevance"
+        for hit in result["hits"]["hits"]:
+            document = document_from_data(hit["_source"])
+            marked = hit.get("highlight", {})
+            snippet = next(
+                (
+                    marked[name][0]
+                    for name in ("body", "summary", "title")
+                    if marked.get(name) and MARK_START in marked[name][0]
+                ),
+                document.summary,
+            )
+            # Some servers drop the closing tag of a match that ends the field: close it.
+            snippet += MARK_END * (snippet.count(MARK_START) - snippet.count(MARK_END))
+            hits.append(SearchHit(document, hit.get("_score") if relevance else None, snippet))
+        counts = {
+            facet: {
+                str(bucket["key"]): bucket["doc_count"]
+                for bucket in result.get("aggregations", {})
+                .get(facet, {})
+                .get("values", {})
+                .get("buckets", [])
+            }
+            for facet in FACETS
+        }
+        total = result["hits"]["total"]["value"]
+        return SearchResponse(
+            request=request,
+            total=total,
+            hits=hits,
+            facets=shape_facets(request, counts),
+            suggestion=_suggestion(result, terms) if total == 0 else None,
+            engine=self.name,
+            took_ms=result.get("took"),
+        )
+
+    def autocomplete(self, text: str, language: str, limit: int = 8) -> list[AutocompleteHit]:
+        terms = check_autocomplete(text, limit)
+        if not terms:
+            return []
+        result = self._call(
+            "autocomplete",
+            self.client.search,
+            index=self.alias(language),
+            ignore_unavailable=True,
+            query={
+                "bool": {
+                    "must": {
+                        "match": {
+                            "title.autocomplete": {
+                                "query": " ".join(t.word for t in terms),
+                                "operator": "and",
+                            }
+                        }
+                    },
+                    "filter": {"term": {"locale": language}},
+                }
+            },
+            source=["id", "title", "url", "kind", "locale"],
+            sort=["_score", {"id": "asc"}],
+            size=limit,
+        )
+        return [
+            AutocompleteHit(
+                **{k: hit["_source"][k] for k in ("id", "title", "url", "kind", "locale")}
+            )
+            for hit in result["hits"]["hits"]
+        ]
+
+    def ping(self) -> bool:
+        try:
+            return bool(self.client.ping())
+        except ERRORS:
+            return False
+
+    def count(self) -> int:
+        result = self._call(
+            "count", self.client.count, index=self.all_aliases(), ignore_unavailable=True
+        )
+        return result["count"]
+
+
+def _version() -> str:
+    return datetime.datetime.now(datetime.UTC).strftime("%Y%m%d%H%M%S%f")
+
+
+def _suggestion(result: dict, terms) -> str | None:
+    options = {
+        entry["text"]: entry["options"][0]["text"]
+        for entry in result.get("suggest", {}).get("words", [])
+        if entry.get("options") and entry["options"][0].get("text")
+    }
+    if not options:
+        return None
+    words = []
+    for term in terms:
+        if isinstance(term, Phrase):
+            words.append('"' + " ".join(term.words) + '"')
+        else:
+            words.append(options.get(term.word, term.word) + ("*" if term.prefix else ""))
+    return " ".join(words)

@@ -1,0 +1,128 @@
+"""Keeping the index in step with the content: documents of public objects, and the tasks
+the signals enqueue (django-tasks; the immediate backend runs them at once).
+
+A page reaches the index only while it is live and neither it nor an ancestor carries a view
+restriction; anything else removes its documents. The source key of an object
+("stories.casestorypage:42") names everything it contributed, so re-indexing replaces all of
+it: a lesson deleted from a story disappears with the story's next publish.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+from django.apps import apps
+from django.db import transaction
+
+from wagtail.models import Page, PageViewRestriction
+
+from django_tasks import task
+
+from search.documents import SearchDocument, indexable_models
+from search.engines import SearchUnavailable, indexing_engines
+
+logger = logging.getLogger(__name__)
+
+
+def source_of(obj) -> str:
+    """The source key of an indexable object; pages use their specific model."""
+    model = obj.specific_class if isinstance(obj, Page) else type(obj)
+    return f"{model._meta.label_lower}:{obj.pk}"
+
+
+def is_indexable_model(model) -> bool:
+    return model is not None and any(issubclass(model, m) for m in indexable_models())
+
+
+def restricted_paths() -> list[str]:
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def is_public(obj, restricted: list[str] | None = None) -> bool:
+    if not isinstance(obj, Page):
+        return True
+    if not obj.live:
+        return False
+    restricted = restricted_paths() if restricted is None else restricted
+    return not any(obj.path.startswith(path) for path in restricted)
+
+
+def documents_of(obj, restricted: list[str] | None = None) -> list[SearchDocument]:
+    return list(obj.search_documents()) if is_public(obj, restricted) else []
+
+
+def all_documents() -> Iterator[SearchDocument]:
+    """Every document a full rebuild indexes."""
+    restricted = restricted_paths()
+    for model in indexable_models():
+        for obj in model.search_queryset():
+            yield from documents_of(obj, restricted)
+
+
+def count_sources() -> int:
+    return sum(model.search_queryset().count() for model in indexable_models())
+
+
+def _for_each_engine(action: str, function) -> None:
+    for engine in indexing_engines():
+        try:
+            function(engine)
+        except SearchUnavailable as error:
+            # Publishing must not fail because a search cluster is down; a rebuild repairs.
+            logger.warning("search index %s skipped on %s: %s", action, engine.name, error)
+
+
+def update_object(obj) -> None:
+    """Make the index hold exactly the current public documents of ``obj``."""
+    documents = documents_of(obj)
+    sources = {source_of(obj)} | {doc.source for doc in documents}
+
+    def apply(engine):
+        for source in sources:
+            engine.delete_source(source)
+        engine.index(documents)
+
+    _for_each_engine(f"update of {source_of(obj)}", apply)
+
+
+def remove_sources(sources: list[str]) -> None:
+    def apply(engine):
+        for source in sources:
+            engine.delete_source(source)
+
+    _for_each_engine("removal", apply)
+
+
+# --- tasks (arguments are JSON: model labels and primary keys) ----------------------------
+
+
+@task()
+def index_object(model_label: str, pk: int) -> None:
+    model = apps.get_model(model_label)
+    obj = model._default_manager.filter(pk=pk).first()
+    if obj is None:
+        remove_sources([f"{model._meta.label_lower}:{pk}"])
+        return
+    update_object(obj.specific if isinstance(obj, Page) else obj)
+
+
+@task()
+def index_page_tree(page_pk: int) -> None:
+    """Re-index a page and its descendants (after a move or a change of view restriction)."""
+    root = Page.objects.filter(pk=page_pk).first()
+    if root is None:
+        return
+    for page in Page.objects.descendant_of(root, inclusive=True).specific():
+        if is_indexable_model(type(page)):
+            update_object(page)
+
+
+@task()
+def remove_from_index(sources: list[str]) -> None:
+    remove_sources(sources)
+
+
+def enqueue_after_commit(task_, *args) -> None:
+    """Run once the change is committed, so the task reads what was saved."""
+    transaction.on_commit(lambda: task_.enqueue(*args))

@@ -1,0 +1,61 @@
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from search.engines import SearchUnavailable, get_engine, indexing_engines
+from search.indexing import all_documents
+
+
+class ProgressBar:
+    """A one-line bar on stderr, redrawn at most every 2%: no dependency, no flood."""
+
+    def __init__(self, stream, total: int, label: str, width: int = 30):
+        self.stream, self.total, self.label, self.width = stream, max(total, 1), label, width
+        self.done, self.drawn = 0, -1
+
+    def __call__(self, step: int = 1) -> None:
+        self.done += step
+        percent = min(100, self.done * 100 // self.total)
+        if percent // 2 != self.drawn // 2 or self.done >= self.total:
+            self.drawn = percent
+            filled = self.width * percent // 100
+            bar = "#" * filled + "." * (self.width - filled)
+            self.stream.write(f"\r{self.label} [{bar}] {self.done}/{self.total}", ending="")
+            self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.write("")
+
+
+class Command(BaseCommand):
+    help = (
+        "Rebuild the public search index from every indexable model: the database engine, "
+        "and Elasticsearch too when ELASTICSEARCH_URL is set (or the one named by --engine)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--engine", choices=["database", "elasticsearch"])
+
+    def handle(self, *args, engine=None, **options):
+        try:
+            engines = [get_engine(engine)] if engine else indexing_engines()
+        except Exception as error:  # e.g. --engine elasticsearch without ELASTICSEARCH_URL
+            raise CommandError(f"Cannot use the {engine} engine: {error}") from error
+        started = time.perf_counter()
+        documents = list(all_documents())
+        collected = time.perf_counter() - started
+        for search_engine in engines:
+            start = time.perf_counter()
+            bar = ProgressBar(self.stderr, len(documents), f"{search_engine.name}:")
+            try:
+                count = search_engine.rebuild(documents, progress=bar)
+            except SearchUnavailable as error:
+                raise CommandError(str(error)) from error
+            finally:
+                bar.close()
+            seconds = collected + time.perf_counter() - start
+            rate = count / seconds if seconds > 0 else 0
+            self.stdout.write(
+                f"Indexed {count} documents into {search_engine.name} in {seconds:.2f} s "
+                f"({rate:.0f} documents/s)."
+            )

@@ -3,7 +3,9 @@
 An app's ``demo.load(ctx)`` must be idempotent: it looks things up by stable keys and changes
 nothing that is already as it should be, so running the command twice changes nothing.
 Apps run in ``INSTALLED_APPS`` order (hub, stories, resources, search), so later apps can rely
-on what earlier ones created through ``ctx``.
+on what earlier ones created through ``ctx``. Work that needs everything in place (translating
+pages of every app, then indexing) is handed to ``ctx.defer`` and runs afterwards, in the
+order it was deferred.
 """
 
 from dataclasses import dataclass, field
@@ -22,9 +24,14 @@ class DemoContext:
     stdout: object
     style: object
     shared: dict = field(default_factory=dict)
+    deferred: list = field(default_factory=list)
 
     def say(self, message: str) -> None:
         self.stdout.write(message)
+
+    def defer(self, step) -> None:
+        """Run ``step(ctx)`` after every app's ``load``."""
+        self.deferred.append(step)
 
 
 def demo_modules():

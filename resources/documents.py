@@ -76,13 +76,16 @@ class TopicDocuments:
 
     def search_documents(self) -> list[SearchDocument]:
         toolkit = self.get_parent()
+        # "Topic 7: …" in the page's own language, whatever language the indexing request ran in.
+        with translation.override(self.locale.language_code):
+            title = str(self.numbered_title)
         return [
             SearchDocument(
                 id=f"toolkittopic:{self.pk}",
                 source=f"resources.toolkittopicpage:{self.pk}",
                 kind="resource",
                 locale=self.locale.language_code,
-                title=str(self.numbered_title),
+                title=title,
                 url=self.url,
                 summary=self.intro,
                 body=_text(_stream_text(self.body), _stream_text(self.key_takeaways)),

@@ -16,4 +16,6 @@ class Command(BaseCommand):
         with transaction.atomic():
             for module in demo_modules():
                 module.load(ctx)
+            for step in ctx.deferred:
+                step(ctx)
         self.stdout.write(self.style.SUCCESS("Demo content is loaded."))

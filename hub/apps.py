@@ -6,3 +6,8 @@ class HubConfig(AppConfig):
 
     name = "hub"
     verbose_name = "Knowledge Hub"
+
+    def ready(self):
+        from . import caching
+
+        caching.connect_signals()

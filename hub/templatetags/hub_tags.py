@@ -2,6 +2,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import json_script
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 
@@ -52,6 +53,10 @@ def structured_data(context, page):
     data = page.structured_data(context.get("request"))
     if not data:
         return ""
-    return json_script(data, element_id=None).replace(
-        'type="application/json"', 'type="application/ld+json"'
+    # str.replace() returns a plain str: mark it safe again, or the element is escaped
+    # into visible text (json_script has already escaped <, > and & inside the data).
+    return mark_safe(  # noqa: S308
+        json_script(data, element_id=None).replace(
+            'type="application/json"', 'type="application/ld+json"'
+        )
     )

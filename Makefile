@@ -58,5 +58,9 @@ lock: $(VENV)/bin/python ## Re-pin constraints.txt from a fresh resolve of pypro
 	.venv-lock/bin/pip install --quiet --upgrade "pip>=25" && .venv-lock/bin/pip install --quiet -e ".[test]"
 	.venv-lock/bin/pip freeze --exclude-editable | sort > constraints.txt && rm -rf .venv-lock
 
+bench-pages: install ## Load test of the public pages: gunicorn + wrk (BENCH_ARGS="--duration 10 --bakerydemo PATH")
+	bash scripts/install-system-deps.sh wrk
+	$(PY) bench/pages_bench.py $(BENCH_ARGS)
+
 clean: ## Remove the virtualenv, the SQLite database and collected files
-	rm -rf $(VENV) db.sqlite3 static_collected tests/output
+	rm -rf $(VENV) db.sqlite3 static_collected tests/output var bench/out

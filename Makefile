@@ -62,5 +62,11 @@ bench-pages: install ## Load test of the public pages: gunicorn + wrk (BENCH_ARG
 	bash scripts/install-system-deps.sh wrk
 	$(PY) bench/pages_bench.py $(BENCH_ARGS)
 
+audit: install ## Lighthouse (mobile) on one page of every type; scores go to bench/RESULTS.md by hand
+	@command -v node >/dev/null || { echo "audit needs Node.js 20 and npm"; exit 1; }
+	bash scripts/install-system-deps.sh chromium
+	npm ci --no-audit --no-fund
+	$(PY) bench/lighthouse_audit.py $(AUDIT_ARGS)
+
 clean: ## Remove the virtualenv, the SQLite database and collected files
-	rm -rf $(VENV) db.sqlite3 static_collected tests/output var bench/out
+	rm -rf $(VENV) db.sqlite3 static_collected tests/output var bench/out node_modules

@@ -146,6 +146,8 @@ USE_TZ = True
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 STATIC_URL = "/static/"
+# Files browsers ask for at the site root (favicon.ico), served by whitenoise.
+WHITENOISE_ROOT = BASE_DIR / "hub" / "public_root"
 STATIC_ROOT = BASE_DIR / "static_collected"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))

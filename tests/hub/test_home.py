@@ -49,3 +49,9 @@ def test_home_page_carries_its_json_ld_as_a_script_element(client, homes):
     scripts = soup.select('script[type="application/ld+json"]')
     assert len(scripts) == 1
     assert '"inLanguage": "fr"' in scripts[0].string
+
+
+def test_the_favicon_is_served_from_the_site_root(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] in {"image/x-icon", "image/vnd.microsoft.icon"}

@@ -10,7 +10,6 @@ Playwright's own browser download is never used: ``/usr/bin/chromium`` comes fro
 Debian (``make test`` installs it when missing).
 """
 
-import os
 from io import StringIO
 from pathlib import Path
 
@@ -18,13 +17,8 @@ from django.core.management import call_command
 from django.db import connection
 
 import pytest
+from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
-
-# Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run
-# inside one unless told that this is deliberate (the ORM calls here are synchronous).
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-from playwright.sync_api import sync_playwright  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -68,12 +62,22 @@ def ensure_base_site():
 
 
 @pytest.fixture(scope="package")
-def site_server(django_db_setup, django_db_blocker):
+def async_unsafe_allowed():
+    """Playwright's sync API runs an event loop in this thread, and Django's ORM refuses to
+    run inside one unless told it is deliberate (the ORM calls here are synchronous). Only
+    while these tests run: subprocesses of other tests must not inherit it."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
+
+
+@pytest.fixture(scope="package")
+def site_server(async_unsafe_allowed, django_db_setup, django_db_blocker):
     """A live server over the demo site; yields its base URL (``http://localhost:PORT``)."""
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HUB_ADMIN_PASSWORD", "browser-test-password")
         migrated = connection.creation.serialize_db_to_string()
         ensure_base_site()
-        os.environ.setdefault("HUB_ADMIN_PASSWORD", "browser-test-password")
         call_command("load_demo_content", stdout=StringIO())
         server = LiveServer("localhost")
         server._live_server_modified_settings.enable()
@@ -94,8 +98,9 @@ def public_urls(site_server, django_db_blocker):
         return sample_urls()
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture(scope="package")
+def browser(site_server):
+    """Depends on the server so that it closes first: no browser connection outlives it."""
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium

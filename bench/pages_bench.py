@@ -94,7 +94,7 @@ def build_site(env) -> None:
     manage("collectstatic", "--no-input", env=env)
 
 
-def wait_until_up(url: str, server, seconds: float = 60) -> None:
+def wait_until_up(url: str, server, seconds: float = 180) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -134,11 +134,19 @@ class Gunicorn:
         )
 
     def __enter__(self):
-        wait_until_up(f"http://127.0.0.1:{self.port}/", self.process)
+        try:
+            wait_until_up(f"http://127.0.0.1:{self.port}/", self.process)
+        except BaseException:
+            self.stop()  # never leave a server behind, even when it did not come up
+            raise
         return f"http://127.0.0.1:{self.port}"
 
     def __exit__(self, *exc):
-        os.killpg(self.process.pid, signal.SIGTERM)
+        self.stop()
+
+    def stop(self):
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
         self.process.wait(timeout=30)
 
 

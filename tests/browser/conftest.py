@@ -61,6 +61,17 @@ def ensure_base_site():
     Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
 
 
+def close_server_connections():
+    """The server's request threads are daemons that may still hold a PostgreSQL session
+    after it stops, which would keep the test database from being dropped at the end."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+
+
 @pytest.fixture(scope="package")
 def async_unsafe_allowed():
     """Playwright's sync API runs an event loop in this thread, and Django's ORM refuses to
@@ -86,6 +97,7 @@ def site_server(async_unsafe_allowed, django_db_setup, django_db_blocker):
         finally:
             server._live_server_modified_settings.disable()
             server.stop()
+            close_server_connections()
             call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
             connection.creation.deserialize_db_from_string(migrated)
 

@@ -47,21 +47,31 @@ WEIGHED_TYPES = {"document", "stylesheet", "script", "font", "xhr", "fetch"}
 
 @dataclass
 class Traffic:
-    """Every request a page made, and the compressed size of the ones that count."""
+    """Every request a page made, and the compressed size of the ones that count.
 
-    requests: list[str] = field(default_factory=list)
+    Requests are recorded as they start; bodies are read afterwards (``weigh``), outside
+    Playwright's event callbacks, so no response can be missed or read half-way.
+    """
+
+    seen: list = field(default_factory=list)
     weighed: dict[str, int] = field(default_factory=dict)
 
     def attach(self, page) -> None:
-        page.on("request", lambda request: self.requests.append(request.url))
-        page.on("response", self._weigh)
+        page.on("request", lambda request: self.seen.append(request))
 
-    def _weigh(self, response) -> None:
-        if response.request.resource_type not in WEIGHED_TYPES:
-            return
-        body = b"" if 300 <= response.status < 400 else response.body()
-        # Playwright hands over decoded bodies; gzip -6 is what a server would send.
-        self.weighed[response.url] = len(gzip.compress(body, compresslevel=6))
+    @property
+    def requests(self) -> list[str]:
+        return [request.url for request in self.seen]
+
+    def weigh(self) -> None:
+        for request in self.seen:
+            if request.resource_type not in WEIGHED_TYPES:
+                continue
+            response = request.response()
+            if response is None or 300 <= response.status < 400:
+                continue
+            # Playwright hands over decoded bodies; gzip -6 is what a server would send.
+            self.weighed[request.url] = len(gzip.compress(response.body(), compresslevel=6))
 
     @property
     def compressed_total(self) -> int:

@@ -15,6 +15,7 @@ def test_every_public_page_fits_the_budget_and_stays_on_the_site(site_server, pu
         traffic = Traffic()
         traffic.attach(page)
         page.goto(site_server + url.path, wait_until="networkidle")
+        traffic.weigh()
         context.close()
         assert traffic.foreign(site_server) == [], url.path
         assert any(u.endswith(".css") for u in traffic.weighed), "the stylesheet is counted"
@@ -42,7 +43,8 @@ def test_the_weight_check_counts_what_a_page_loads(site_server, browser):
     page.route("http://example.invalid/**", lambda route: route.abort())
     traffic = Traffic()
     traffic.attach(page)
-    page.goto(site_server + "/heavy-for-tests/")
+    page.goto(site_server + "/heavy-for-tests/", wait_until="networkidle")
+    traffic.weigh()
     context.close()
     assert traffic.compressed_total > BUDGET
     assert traffic.foreign(site_server) == ["http://example.invalid/pixel.gif"]

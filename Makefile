@@ -60,5 +60,15 @@ lock: $(VENV)/bin/python ## Re-pin constraints.txt from a fresh resolve of pypro
 bench-search: install ## Search benchmark (10k and 100k lessons; SQLite, PostgreSQL, osmem, Wagtail's backend)
 	$(PY) -m bench.search_bench $(BENCH_ARGS)
 
+bench-pages: install ## Load test of the public pages: gunicorn + wrk (BENCH_ARGS="--duration 10 --bakerydemo PATH")
+	bash scripts/install-system-deps.sh wrk
+	$(PY) bench/pages_bench.py $(BENCH_ARGS)
+
+audit: install ## Lighthouse (mobile) on one page of every type; scores go to bench/RESULTS.md by hand
+	@command -v node >/dev/null || { echo "audit needs Node.js 20 and npm"; exit 1; }
+	bash scripts/install-system-deps.sh chromium
+	npm ci --no-audit --no-fund
+	$(PY) bench/lighthouse_audit.py $(AUDIT_ARGS)
+
 clean: ## Remove the virtualenv, the SQLite database and collected files
-	rm -rf $(VENV) db.sqlite3 static_collected tests/output
+	rm -rf $(VENV) db.sqlite3 static_collected tests/output var bench/out node_modules

@@ -11,8 +11,10 @@ class HubConfig(AppConfig):
         # Registers the facet label resolvers of themes, partners, collaboratives and types.
         from django.db.models.signals import post_save
 
-        from . import documents  # noqa: F401
+        from . import caching, documents  # noqa: F401
         from .models import PartnerProfilePage
         from .partners_onboarding import follow_profile_translations
 
         post_save.connect(follow_profile_translations, sender=PartnerProfilePage)
+
+        caching.connect_signals()

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the Debian packages the hub's tooling uses, only those missing, only as root.
-# Usage: scripts/install-system-deps.sh [gettext] [chromium]
+# Usage: scripts/install-system-deps.sh [gettext] [chromium] [wrk]
 set -euo pipefail
 
 declare -A probe=([gettext]=msgfmt [chromium]=chromium)

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_countries",
     "django_tasks",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -50,7 +51,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "hub.middleware.SecurityHeadersMiddleware",
+    "hub.middleware.AdminHostMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag from the body and 304 answers: cheap, and it also covers cached pages.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -58,8 +63,32 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "hub.caching.AnonymousPageCacheMiddleware",  # needs request.user: after auth
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins for one username
+# from one address, further attempts are refused (HTTP 429) for AXES_COOLOFF_TIME hours,
+# even with the right password. Keyed on the pair so that one office behind a shared
+# address cannot lock out all its editors, nor one attacker all accounts.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+# The admin answers only on these hosts (every allowed host when the list is empty).
+ADMIN_HOSTS = env_list("ADMIN_HOSTS")
+# Image hosts the public Content-Security-Policy allows besides the site (a media CDN).
+CSP_EXTRA_IMG_SRC = env_list("CSP_EXTRA_IMG_SRC")
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
 
 ROOT_URLCONF = "hub.urls"
 WSGI_APPLICATION = "hub.wsgi.application"
@@ -117,6 +146,8 @@ USE_TZ = True
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 STATIC_URL = "/static/"
+# Files browsers ask for at the site root (favicon.ico), served by whitenoise.
+WHITENOISE_ROOT = BASE_DIR / "hub" / "public_root"
 STATIC_ROOT = BASE_DIR / "static_collected"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
@@ -129,6 +160,7 @@ WAGTAIL_SITE_NAME = "Knowledge Hub"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # downloads pass through Wagtail's privacy checks
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # nor the release check on the dashboard
 
 # Wagtail's own search backend serves the admin and the choosers. The public search of the
 # hub goes through the ``search`` app, which talks to its engines directly.
@@ -148,14 +180,27 @@ else:
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The anonymous-page cache (hub/caching.py) lives in its own alias, which every server
+# process must share: Redis when REDIS_URL is set, otherwise files on local disk.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env_str("PAGE_CACHE_DIR", str(BASE_DIR / "var" / "page-cache")),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
 if env_str("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": env_str("REDIS_URL"),
-        }
+    redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": env_str("REDIS_URL"),
     }
+    CACHES = {"default": redis, "pages": {**redis, "KEY_PREFIX": "pages"}}
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60 * 60)  # the version key invalidates
+PAGE_CACHE_BROWSER_MAX_AGE = env_int("PAGE_CACHE_BROWSER_MAX_AGE", 60)  # browsers: short
+PAGE_CACHE_EXCLUDE = ["/admin/", "/documents/"]
 
 # Clickjacking: nothing of the hub is framed by other sites.
 X_FRAME_OPTIONS = "DENY"

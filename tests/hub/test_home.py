@@ -42,3 +42,16 @@ def test_language_switcher_links_only_live_translations(client, home, locales):
 
 def test_admin_login_is_served(client):
     assert client.get("/admin/login/").status_code == 200
+
+
+def test_home_page_carries_its_json_ld_as_a_script_element(client, homes):
+    soup = BeautifulSoup(client.get("/fr/").content, "html.parser")
+    scripts = soup.select('script[type="application/ld+json"]')
+    assert len(scripts) == 1
+    assert '"inLanguage": "fr"' in scripts[0].string
+
+
+def test_the_favicon_is_served_from_the_site_root(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] in {"image/x-icon", "image/vnd.microsoft.icon"}

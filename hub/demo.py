@@ -12,6 +12,7 @@ import yaml
 
 from .demo_loader import DEMO_DIR, publish_if_changed, set_if_changed
 from .models import HomePage, Theme
+from .translation.demo import load_translations
 
 HOME_TEXT = {
     "en": {
@@ -46,6 +47,7 @@ def load(ctx):
     ctx.shared["homes"] = ensure_home_pages(locales, ctx.shared["admin"])
     ctx.shared["themes"] = ensure_themes(locales)
     ctx.say(f"Themes: {Theme.objects.filter(locale=locales['en']).count()} in each language.")
+    ctx.defer(load_translations)
 
 
 def ensure_locales() -> dict[str, Locale]:

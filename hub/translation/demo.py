@@ -6,10 +6,10 @@ are filled, and the translation is published: the French story of the demo is a 
 wagtail-localize translation, so the translation status report and the sync work on it.
 """
 
-import yaml
-
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+import yaml
 
 from hub.demo_loader import DEMO_DIR
 
@@ -43,7 +43,10 @@ def translate_page(page, locale, words: dict[str, str], user) -> bool:
                 translation_of=segment.string,
                 locale=locale,
                 context=segment.context,
-                defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+                defaults={
+                    "data": text,
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                },
             )
     # Saved as a draft, then published here and now: wagtail-localize would publish on commit,
     # after the demo command (and never inside a test transaction).

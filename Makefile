@@ -6,6 +6,8 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Two workers for the machine's two cores; PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= 2
 .DEFAULT_GOAL := help
 
 .PHONY: help install system-deps messages migrate demo run serve test lint format lock bench-search bench-pages audit clean
@@ -42,7 +44,7 @@ run: demo ## Everything above, then serve on http://127.0.0.1:8000 (admin at /ad
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install system-deps ## Install what the tests need, then run the whole suite
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install ## ruff check and format check
 	$(VENV)/bin/ruff check .

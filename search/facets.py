@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from django.utils import translation
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
+
 from django_countries import countries
 
 from hub.regions import region_name

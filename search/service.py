@@ -65,6 +65,7 @@ def promotions(request: SearchRequest) -> list[dict]:
     if not request.text or request.page != 1:
         return []
     from django.db.models import Q
+
     from wagtail.contrib.search_promotions.models import SearchPromotion
     from wagtail.models import Page
     from wagtail.search.utils import normalise_query_string

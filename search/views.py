@@ -82,11 +82,15 @@ def search_page(request):
             if not response.total
             else [],
             "suggestion": response.suggestion,
-            "suggestion_href": "?"
-            + facet_tools.query_string(params, without=("q", "page"), add=[("q", response.suggestion)])
-            if response.suggestion
-            else "",
+            "suggestion_href": suggestion_href(params, response.suggestion),
         }
     )
     return render(request, "search/search_page.html", context)
 
+
+
+def suggestion_href(params, suggestion: str | None) -> str:
+    """The same search with the engine's suggested query instead of the typed one."""
+    if not suggestion:
+        return ""
+    return "?" + facet_tools.query_string(params, without=("q", "page"), add=[("q", suggestion)])

@@ -97,9 +97,7 @@ def autocomplete_api(request):
                 errors[name] = _("%(name)s is not an autocomplete parameter.") % {"name": name}
         language = request.GET.get("lang") or "en"
         if language not in LANGUAGES:
-            errors["lang"] = _("lang must be one of %(values)s.") % {
-                "values": ", ".join(LANGUAGES)
-            }
+            errors["lang"] = _("lang must be one of %(values)s.") % {"values": ", ".join(LANGUAGES)}
         if errors:
             return error_response(errors)
         try:

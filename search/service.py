@@ -54,9 +54,7 @@ def log_query(request: SearchRequest, response: SearchResponse) -> None:
     from wagtail.contrib.search_promotions.models import Query
 
     Query.get(request.text).add_hit()
-    logger.info(
-        "search query=%r lang=%s total=%d", request.text, request.language, response.total
-    )
+    logger.info("search query=%r lang=%s total=%d", request.text, request.language, response.total)
 
 
 def promotions(request: SearchRequest) -> list[dict]:

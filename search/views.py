@@ -63,9 +63,7 @@ def search_page(request):
             "search": search_request,
             "response": response,
             "results": result_items(response.hits, language),
-            "facets": facet_tools.page_facets(
-                response, language, params, params.get("expand")
-            ),
+            "facets": facet_tools.page_facets(response, language, params, params.get("expand")),
             "chips": facet_tools.chips(search_request, params),
             "warnings": warnings,
             "degraded": outcome.degraded,
@@ -86,7 +84,6 @@ def search_page(request):
         }
     )
     return render(request, "search/search_page.html", context)
-
 
 
 def suggestion_href(params, suggestion: str | None) -> str:

@@ -62,7 +62,14 @@ def test_unknown_facet_value_is_ignored_with_a_warning(client, indexed_db):
 def test_response_shape_and_labels(client, indexed_db):
     data = get(client, q="facilitation", lang="en").json()
     assert set(data) >= {
-        "query", "total", "page", "page_size", "results", "facets", "suggestion", "degraded",
+        "query",
+        "total",
+        "page",
+        "page_size",
+        "results",
+        "facets",
+        "suggestion",
+        "degraded",
     }
     assert data["query"] == "facilitation"
     assert data["page"] == 1 and data["page_size"] == 20

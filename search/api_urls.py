@@ -1,1 +1,8 @@
-urlpatterns = []
+from django.urls import path
+
+from search.api import autocomplete_api, search_api
+
+urlpatterns = [
+    path("search/", search_api, name="search_api"),
+    path("search/autocomplete/", autocomplete_api, name="search_autocomplete"),
+]

@@ -1,0 +1,124 @@
+"""The JSON search API: the page's parameters, JSON answers, CORS for any origin, no 500s."""
+
+from __future__ import annotations
+
+import functools
+
+from django.http import HttpResponse, JsonResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from search import facets as facet_tools
+from search.engines.base import LANGUAGES, InvalidSearchRequest
+from search.params import parse
+from search.results import api_result, result_items
+from search.service import run_autocomplete, run_search
+
+AUTOCOMPLETE_LIMIT = 8
+
+
+def cors(view):
+    """Let partners' websites call the API from a browser: GET from any origin, and the
+    preflight OPTIONS answered here. The API is read-only and public, so nothing else."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=204)
+        elif request.method not in ("GET", "HEAD"):
+            response = JsonResponse(
+                {"error": {"parameter": None, "message": "Only GET is allowed."}}, status=405
+            )
+            response["Allow"] = "GET, HEAD, OPTIONS"
+        else:
+            response = view(request, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+        response["Access-Control-Allow-Headers"] = "Accept, Content-Type"
+        response["Access-Control-Max-Age"] = "86400"
+        return response
+
+    return wrapper
+
+
+def error_response(errors: dict[str, str]) -> JsonResponse:
+    parameter, message = next(iter(errors.items()))
+    return JsonResponse(
+        {
+            "error": {"parameter": parameter, "message": message},
+            "errors": [{"parameter": p, "message": m} for p, m in errors.items()],
+        },
+        status=400,
+    )
+
+
+def _language(request) -> str:
+    code = request.GET.get("lang") or "en"
+    return code if code in LANGUAGES else "en"
+
+
+@cors
+def search_api(request):
+    with translation.override(_language(request)):
+        parsed = parse(request.GET, "en")
+        if parsed.errors:
+            return error_response(parsed.errors)
+        search_request, warnings = facet_tools.drop_unknown_values(parsed.request)
+        outcome = run_search(search_request)
+        response = outcome.response
+        language = search_request.language
+        results = []
+        for item in result_items(response.hits, language):
+            data = api_result(item)
+            data["url"] = request.build_absolute_uri(data["url"])
+            results.append(data)
+        return JsonResponse(
+            {
+                "query": search_request.text,
+                "total": response.total,
+                "page": search_request.page,
+                "page_size": search_request.page_size,
+                "results": results,
+                "facets": facet_tools.facet_values(response, language),
+                "suggestion": response.suggestion,
+                "degraded": outcome.degraded,
+                "warnings": warnings,
+            },
+            json_dumps_params={"ensure_ascii": False},
+        )
+
+
+@cors
+def autocomplete_api(request):
+    with translation.override(_language(request)):
+        errors = {}
+        for name in request.GET:
+            if name not in ("q", "lang"):
+                errors[name] = _("%(name)s is not an autocomplete parameter.") % {"name": name}
+        language = request.GET.get("lang") or "en"
+        if language not in LANGUAGES:
+            errors["lang"] = _("lang must be one of %(values)s.") % {"values": ", ".join(LANGUAGES)}
+        if errors:
+            return error_response(errors)
+        try:
+            hits, degraded = run_autocomplete(
+                request.GET.get("q", ""), language, limit=AUTOCOMPLETE_LIMIT
+            )
+        except InvalidSearchRequest as error:
+            return error_response({error.parameter: error.message})
+        return JsonResponse(
+            {
+                "query": request.GET.get("q", ""),
+                "results": [
+                    {
+                        "title": hit.title,
+                        "url": request.build_absolute_uri(hit.url),
+                        "kind": hit.kind,
+                        "locale": hit.locale,
+                    }
+                    for hit in hits
+                ],
+                "degraded": degraded,
+            },
+            json_dumps_params={"ensure_ascii": False},
+        )

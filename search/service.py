@@ -1,0 +1,85 @@
+"""Running a search for the page and the API: engine choice, fallback, logging, promotions."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from search.engines import SearchUnavailable, get_engine, get_fallback_engine
+from search.engines.base import SearchRequest, SearchResponse
+
+logger = logging.getLogger(__name__)
+
+
+def engine():
+    """The configured engine. ``SEARCH_ENGINE_OPTIONS`` (a dict, default empty) is passed to
+    ``get_engine``: a deployment can tune the Elasticsearch client, tests pass their transport
+    node class this way."""
+    return get_engine(**getattr(settings, "SEARCH_ENGINE_OPTIONS", {}))
+
+
+@dataclass
+class Outcome:
+    response: SearchResponse
+    degraded: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+def _with_fallback(call):
+    """``call(engine)`` on the configured engine, else on the database engine."""
+    try:
+        return call(engine()), False
+    except SearchUnavailable as error:
+        logger.warning("Search engine unavailable, answering from the database: %s", error)
+        return call(get_fallback_engine()), True
+
+
+def run_search(request: SearchRequest) -> Outcome:
+    response, degraded = _with_fallback(lambda e: e.search(request))
+    log_query(request, response)
+    return Outcome(response=response, degraded=degraded)
+
+
+def run_autocomplete(text: str, language: str, limit: int = 8):
+    return _with_fallback(lambda e: e.autocomplete(text, language, limit=limit))
+
+
+def log_query(request: SearchRequest, response: SearchResponse) -> None:
+    """Count the query in Wagtail's "Search terms" report (first page only, so paging through
+    results counts one search)."""
+    if not request.text or request.page != 1:
+        return
+    from wagtail.contrib.search_promotions.models import Query
+
+    Query.get(request.text).add_hit()
+    logger.info("search query=%r lang=%s total=%d", request.text, request.language, response.total)
+
+
+def promotions(request: SearchRequest) -> list[dict]:
+    """Editors' promoted results for this query (live, public pages in the visitor's
+    language), shown above the first page of results."""
+    if not request.text or request.page != 1:
+        return []
+    from django.db.models import Q
+
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+    from wagtail.models import Page
+    from wagtail.search.utils import normalise_query_string
+
+    visible = Page.objects.live().public().filter(locale__language_code=request.language)
+    promoted = (
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(request.text))
+        .filter(Q(page__in=visible) | Q(page__isnull=True, external_link_url__gt=""))
+        .select_related("page")
+        .order_by("sort_order")
+    )
+    return [
+        {
+            "title": p.page.title if p.page else p.external_link_text or p.external_link_url,
+            "url": p.page.url if p.page else p.external_link_url,
+            "description": p.description,
+        }
+        for p in promoted
+    ]

@@ -1,0 +1,93 @@
+"""The search page: a plain GET form, facets as checkboxes, chips, pagination; no JavaScript."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils import translation
+
+from search import facets as facet_tools
+from search.engines.base import MAX_RESULT_WINDOW, SORTS
+from search.params import PAGE_ONLY, parse
+from search.results import result_items
+from search.service import promotions, run_search
+
+
+class _Window:
+    """Paginator input of ``total`` items; only the count matters, pages come from the engine."""
+
+    def __init__(self, total: int):
+        self.total = min(total, MAX_RESULT_WINDOW)
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, item):
+        return []
+
+
+def search_page(request):
+    language = translation.get_language()
+    params = request.GET.copy()
+    params.pop("lang", None)  # the page's language is its URL prefix
+    parsed = parse(params, language, extra_allowed=PAGE_ONLY)
+    context = {
+        "errors": parsed.errors,
+        "sorts": SORTS,
+        "canonical": request.build_absolute_uri(request.path),
+    }
+    if parsed.errors:
+        # Drop only the bad parameters and search with the rest, saying what was dropped.
+        clean = params.copy()
+        for name in parsed.errors:
+            clean.pop(name, None)
+        params = clean
+        parsed = parse(params, language, extra_allowed=PAGE_ONLY)
+        if parsed.request is None:
+            params = params.__class__("", mutable=True)
+            parsed = parse(params, language)
+    search_request, warnings = facet_tools.drop_unknown_values(parsed.request)
+    outcome = run_search(search_request)
+    response = outcome.response
+    paginator = Paginator(_Window(response.total), search_request.page_size)
+    page_obj = paginator.get_page(search_request.page) if response.total else None
+    if search_request.text:
+        context["canonical"] += "?" + urlencode({"q": search_request.text})
+    context.update(
+        {
+            "search": search_request,
+            "response": response,
+            "results": result_items(response.hits, language),
+            "facets": facet_tools.page_facets(response, language, params, params.get("expand")),
+            "chips": facet_tools.chips(search_request, params),
+            "warnings": warnings,
+            "degraded": outcome.degraded,
+            "page_obj": page_obj,
+            "querystring": facet_tools.query_string(params, without=("page",)),
+            "noindex": bool(search_request.filters)
+            or search_request.page > 1
+            or bool(set(params) - {"q"}),
+            "promotions": promotions(search_request),
+            "drop_filter_links": [
+                {"label": chip["label"], "facet": chip["facet"], "href": chip["href"]}
+                for chip in facet_tools.chips(search_request, params)
+            ]
+            if not response.total
+            else [],
+            "suggestion": response.suggestion,
+            "suggestion_href": suggestion_href(params, response.suggestion),
+        }
+    )
+    return render(request, "search/search_page.html", context)
+
+
+def suggestion_href(params, suggestion: str | None) -> str:
+    """The same search with the engine's suggested query instead of the typed one."""
+    if not suggestion:
+        return ""
+    return "?" + facet_tools.query_string(params, without=("q", "page"), add=[("q", suggestion)])

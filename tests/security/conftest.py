@@ -18,7 +18,7 @@ from tests.stories.conftest import make_story, network  # noqa: F401  (the small
 
 
 @pytest.fixture
-def site(network, locales):
+def site(network, locales):  # noqa: F811  (the fixture imported above)
     """The network plus one page of every other public type, each live."""
     home = network["home"]
     resource_index = ResourceIndexPageFactory(parent=home)

@@ -23,7 +23,11 @@ def attach_partners(stories) -> None:
 def story_context(story) -> dict:
     # Through the relation, not Lesson.objects: a preview shows the unsaved lessons.
     lessons = list(story.lessons.all())
-    partners_involved = list(story.partners_involved.live().public().order_by("title"))
+    involved = story.partners_involved.all()
+    if not hasattr(involved, "live"):
+        # A preview renders a revision: its relations are in memory, not querysets.
+        involved = PartnerProfilePage.objects.filter(pk__in=[p.pk for p in involved])
+    partners_involved = list(involved.live().public().order_by("title"))
     lesson_theme_keys = {key for lesson in lessons for key in lesson.themes}
     themes = localized_themes(list(story.themes.all()), story.locale)
     lesson_themes = {

@@ -101,4 +101,9 @@ for _hook in ("before_create_page", "before_delete_page", "before_move_page", "b
 
 @hooks.register("before_bulk_action")
 def translators_no_bulk_actions(request, action_type, objects, action_class_instance):
-    return _refuse(request) if action_type == "page" else None
+    # ``action_type`` names the action ("publish", "delete", "move"...), not the model: the
+    # bulk action's model says whether pages are concerned.
+    model = getattr(action_class_instance, "model", None)
+    if model is not None and issubclass(model, Page):
+        return _refuse(request)
+    return None

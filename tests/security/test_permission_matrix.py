@@ -1,0 +1,277 @@
+"""The permission matrix: who may do what to which page, through the real admin views.
+
+Every cell of ``MATRIX`` is one test: a role (logged in with the Django test client as a real
+user made the way the hub makes them) performs one action on one page type through the admin's
+HTTP views, and the test checks what happened to the page, not only the status code. A denied
+request may answer 403 or Wagtail's redirect to the dashboard/login; either way nothing changes.
+
+Partner A owns the "Alpha" profile and the story under it; partner B owns neither. Partners
+edit their own pages but publishing goes through editorial review; translators work on
+translations only; editors do everything a page allows; the admin is a superuser.
+"""
+
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction, Page
+from wagtail_localize.models import Translation
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "partner_a", "partner_b", "translator", "editor", "admin"]
+Y, N = True, False
+
+# Page types: the key in the ``site`` fixture of conftest.py.
+# "partner" = partner A's profile, "story" = a case story on it, "collaborative" = a learning
+# collaborative (belongs to no partner), "resource", "topic" = a toolkit topic, "home".
+#
+#                                  anonymous partner_a partner_b translator editor admin
+MATRIX = {
+    ("view_draft", "partner"):        (N, Y, N, Y, Y, Y),
+    ("view_draft", "story"):          (N, Y, N, Y, Y, Y),
+    ("view_draft", "collaborative"):  (N, N, N, Y, Y, Y),
+    ("view_draft", "resource"):       (N, N, N, Y, Y, Y),
+    ("view_draft", "topic"):          (N, N, N, Y, Y, Y),
+    ("edit", "partner"):              (N, Y, N, N, Y, Y),
+    ("edit", "story"):                (N, Y, N, N, Y, Y),
+    ("edit", "collaborative"):        (N, N, N, N, Y, Y),
+    ("edit", "resource"):             (N, N, N, N, Y, Y),
+    ("edit", "topic"):                (N, N, N, N, Y, Y),
+    ("edit", "home"):                 (N, N, N, N, Y, Y),
+    ("publish", "partner"):           (N, N, N, N, Y, Y),
+    ("publish", "story"):             (N, N, N, N, Y, Y),
+    ("publish", "collaborative"):     (N, N, N, N, Y, Y),
+    ("publish", "resource"):          (N, N, N, N, Y, Y),
+    ("publish", "topic"):             (N, N, N, N, Y, Y),
+    ("publish", "home"):              (N, N, N, N, Y, Y),
+    ("delete", "story"):              (N, N, N, N, Y, Y),
+    ("delete", "collaborative"):      (N, N, N, N, Y, Y),
+    ("delete", "resource"):           (N, N, N, N, Y, Y),
+    ("delete", "topic"):              (N, N, N, N, Y, Y),
+    ("move", "story"):                (N, N, N, N, Y, Y),
+    ("move", "resource"):             (N, N, N, N, Y, Y),
+    ("move", "topic"):                (N, N, N, N, Y, Y),
+    ("translate", "partner"):         (N, N, N, Y, Y, Y),
+    ("translate", "story"):           (N, N, N, Y, Y, Y),
+    ("translate", "collaborative"):   (N, N, N, Y, Y, Y),
+    ("translate", "resource"):        (N, N, N, Y, Y, Y),
+    ("translate", "topic"):           (N, N, N, Y, Y, Y),
+    ("edit_translation", "partner"):  (N, Y, N, Y, Y, Y),
+    ("edit_translation", "story"):    (N, Y, N, Y, Y, Y),
+    ("edit_translation", "resource"): (N, N, N, Y, Y, Y),
+    ("edit_translation", "topic"):    (N, N, N, Y, Y, Y),
+    ("download", "login"):            (N, Y, Y, Y, Y, Y),
+    ("download", "editors"):          (N, N, N, N, Y, Y),
+}  # fmt: skip
+
+CASES = [
+    pytest.param(action, target, role, allowed, id=f"{action}-{target}-{role}")
+    for (action, target), row in MATRIX.items()
+    for role, allowed in zip(ROLES, row, strict=True)
+]
+
+DRAFT_TITLE = "Zanzibarquill draft title"
+
+
+def denied(response):
+    """403, or Wagtail's redirect away (to the login page or the dashboard)."""
+    if response.status_code == 403:
+        return True
+    return response.status_code == 302 and (
+        "/login/" in response["Location"] or response["Location"].rstrip("/") == "/admin"
+    )
+
+
+def with_draft(page):
+    """Give ``page`` a draft revision with a distinctive title (the live title stays)."""
+    page = page.specific
+    live_title = page.title
+    page.title = DRAFT_TITLE
+    page.save_revision()
+    page.title = live_title
+    return page
+
+
+def live_title(page):
+    return Page.objects.get(pk=page.pk).title
+
+
+def check_view_draft(client, page, allowed, site):
+    page = with_draft(page)
+    response = client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk]))
+    if allowed:
+        assert response.status_code == 200
+        assert DRAFT_TITLE in response.content.decode()
+    else:
+        assert denied(response), response.status_code
+    # The public URL of a page with a draft shows the live version, to everybody.
+    public = client.get(page.url)
+    assert public.status_code == 200
+    assert DRAFT_TITLE not in public.content.decode()
+
+
+def check_edit(client, page, allowed, site):
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    response = client.get(url)
+    if allowed:
+        assert response.status_code == 200
+        assert 'name="title"' in response.content.decode()
+        return
+    assert denied(response), response.status_code
+    revisions = page.revisions.count()
+    response = client.post(url, {"title": DRAFT_TITLE, "slug": page.slug, "action-publish": "1"})
+    assert denied(response), response.status_code
+    assert page.revisions.count() == revisions
+    assert live_title(page) != DRAFT_TITLE
+
+
+def check_publish(client, page, allowed, site, target, role):
+    """Publishing the latest revision through the admin's bulk "publish" action, and (for
+    those who may not) through the edit view's publish button too."""
+    page = with_draft(page)
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+    response = client.post(f"{url}?id={page.pk}&next=/admin/", {})
+    assert response.status_code in (200, 302, 403)
+    assert (live_title(page) == DRAFT_TITLE) is allowed
+    may_edit = MATRIX.get(("edit", target), (N,) * len(ROLES))[ROLES.index(role)]
+    if not allowed and not may_edit:
+        client.post(
+            reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            {"title": DRAFT_TITLE, "slug": page.slug, "action-publish": "1"},
+        )
+        assert live_title(page) != DRAFT_TITLE
+
+
+def check_delete(client, page, allowed, site):
+    parent = page.get_parent()
+    response = client.post(reverse("wagtailadmin_pages:delete", args=[page.pk]))
+    exists = Page.objects.filter(pk=page.pk).exists()
+    assert exists is not allowed
+    if not allowed:
+        assert denied(response), response.status_code
+        assert Page.objects.get(pk=page.pk).get_parent().pk == parent.pk
+        assert Page.objects.get(pk=page.pk).live
+
+
+MOVE_TO = {"story": "beta", "resource": "other_resource_index", "topic": "other_toolkit"}
+
+
+def check_move(client, page, allowed, site):
+    from resources.factories import ResourceIndexPageFactory, ToolkitPageFactory
+
+    if page.specific_class.__name__ == "ResourcePage":
+        site["other_resource_index"] = ResourceIndexPageFactory(parent=site["home"], slug="r2")
+    if page.specific_class.__name__ == "ToolkitTopicPage":
+        site["other_toolkit"] = ToolkitPageFactory(parent=site["home"], slug="t2")
+    kind = {"ResourcePage": "resource", "ToolkitTopicPage": "topic"}.get(
+        page.specific_class.__name__, "story"
+    )
+    destination = site[MOVE_TO[kind]]
+    parent = page.get_parent()
+    response = client.post(
+        reverse("wagtailadmin_pages:move_confirm", args=[page.pk, destination.pk])
+    )
+    new_parent = Page.objects.get(pk=page.pk).get_parent()
+    if allowed:
+        assert new_parent.pk == destination.pk
+    else:
+        assert denied(response), response.status_code
+        assert new_parent.pk == parent.pk
+
+
+def check_translate(client, page, allowed, site):
+    french = site["locales"]["fr"]
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+        {"locales": [french.pk]},
+    )
+    made = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale=french
+    ).exists()
+    assert made is allowed
+    if not allowed:
+        assert denied(response), response.status_code
+        assert page.get_translation_or_none(french) is None
+
+
+def check_edit_translation(client, page, allowed, site, admin):
+    """Open the translation editor of the French translation (made by the admin)."""
+    from django.test import Client
+
+    french = site["locales"]["fr"]
+    staff = Client()
+    staff.force_login(admin)
+    ancestors = [p for p in page.get_ancestors().specific() if p.depth > 1]
+    for ancestor in [*ancestors[1:], page]:  # the French home exists already
+        if ancestor.get_translation_or_none(french) is None:
+            staff.post(
+                reverse("wagtail_localize:submit_page_translation", args=[ancestor.pk]),
+                {"locales": [french.pk]},
+            )
+    target = page.get_translation(french)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[target.pk]))
+    if allowed:
+        assert response.status_code == 200
+        assert "wagtail-localize" in response.content.decode().lower() or (
+            'name="title"' not in response.content.decode()
+        )
+    else:
+        assert denied(response), response.status_code
+
+
+def private_document(site, restriction):
+    collection = Collection.get_first_root_node().add_child(name=f"Private {restriction}")
+    view = CollectionViewRestriction.objects.create(
+        collection=collection,
+        restriction_type=(
+            CollectionViewRestriction.LOGIN
+            if restriction == "login"
+            else CollectionViewRestriction.GROUPS
+        ),
+    )
+    if restriction == "editors":
+        view.groups.add(Group.objects.get(name="Editors"))
+    document = get_document_model()(title="Board minutes", collection=collection)
+    document.file.save("minutes.txt", ContentFile(b"Quillfeather private minutes"), save=False)
+    document.save()
+    return document
+
+
+def check_download(client, restriction, allowed, site):
+    document = private_document(site, restriction)
+    response = client.get(reverse("wagtaildocs_serve", args=[document.pk, document.filename]))
+    if allowed:
+        assert response.status_code == 200
+        assert b"Quillfeather" in b"".join(response.streaming_content)
+    else:
+        assert response.status_code in (302, 403)
+        assert b"Quillfeather" not in response.content
+
+
+CHECKS = {
+    "view_draft": check_view_draft,
+    "edit": check_edit,
+    "delete": check_delete,
+    "move": check_move,
+    "translate": check_translate,
+}
+
+
+@pytest.mark.parametrize(("action", "target", "role", "allowed"), CASES)
+def test_permission_matrix(
+    action, target, role, allowed, site, users, login, homes, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    client = login(role)
+    if action == "download":
+        check_download(client, target, allowed, site)
+    elif action == "publish":
+        check_publish(client, site[target], allowed, site, target, role)
+    elif action == "edit_translation":
+        check_edit_translation(client, site[target], allowed, site, users["admin"])
+    else:
+        CHECKS[action](client, site[target], allowed, site)

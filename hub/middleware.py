@@ -6,7 +6,7 @@ code) and one host check, and both are easier to read here than spread over sett
 """
 
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.http.request import split_domain_port
 from django.urls import reverse
 
@@ -98,4 +98,26 @@ class AdminHostMiddleware:
             domain, _port = split_domain_port(request.get_host())
             if domain not in hosts:
                 raise Http404("No admin on this host.")
+        return self.get_response(request)
+
+
+class RejectNulBytesMiddleware:
+    """Answer 400 to a query string carrying a NUL character.
+
+    No form of the hub produces one, and PostgreSQL refuses NUL in text values, so such a
+    request would otherwise fail deep inside a filter with a database error.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.META.get("QUERY_STRING", "") or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            return HttpResponseBadRequest(
+                "The address contains a NUL character, which no search or filter accepts.",
+                content_type="text/plain; charset=utf-8",
+            )
         return self.get_response(request)

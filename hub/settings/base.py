@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "hub.middleware.SecurityHeadersMiddleware",
     "hub.middleware.AdminHostMiddleware",
+    "hub.middleware.RejectNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag from the body and 304 answers: cheap, and it also covers cached pages.
     "django.middleware.http.ConditionalGetMiddleware",

@@ -112,3 +112,11 @@ def test_deploy_checks_warn_about_a_per_process_page_cache():
         ids = {message.id for message in run_checks(include_deployment_checks=True)}
     assert "hub.W001" in ids
     assert "hub.W001" not in {message.id for message in run_checks(include_deployment_checks=True)}
+
+
+@pytest.mark.django_db
+def test_a_nul_character_in_the_query_is_a_clear_400(client):
+    for url in ("/en/stories/?country=B%00D", "/en/resources/?type=%00", "/api/search/?q=a%00b"):
+        response = client.get(url)
+        assert response.status_code == 400, url
+        assert b"NUL character" in response.content

@@ -60,10 +60,11 @@ def test_filters(client, stories, query, expected):
     assert titles(client, query) == (expected, [])
 
 
+# A NUL character never reaches a filter: it gets a 400 (tests/hub/test_security.py).
 @pytest.mark.parametrize(
     "query",
     ["?country=ZZ", "?region=999", "?theme=nope", "?partner=gamma", "?year=20x4", "?year=1066",
-     "?collaborative=<script>", "?country=%00"],
+     "?collaborative=<script>"],
 )  # fmt: skip
 def test_unknown_filter_values_are_ignored_with_a_notice(client, stories, query):
     found, notices = titles(client, query)

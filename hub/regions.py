@@ -63,14 +63,6 @@ def is_region(code: str) -> bool:
     return code in _tables()[1]
 
 
-def top_level_regions() -> list[str]:
-    return sorted(set(_tables()[2].values()))
-
-
-def subregions_of(region_code: str) -> list[str]:
-    return sorted(sub for sub, parent in _tables()[2].items() if parent == region_code)
-
-
 def parent_region(subregion_code: str) -> str | None:
     return _tables()[2].get(subregion_code)
 

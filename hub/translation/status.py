@@ -20,7 +20,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F
 from django.urls import reverse
@@ -296,7 +295,3 @@ def _submit_url(item: _Item) -> str:
     if item.is_page:
         return reverse("wagtail_localize:submit_page_translation", args=[item.pk])
     return reverse("wagtail_localize:submit_snippet_translation", args=["hub", "theme", item.pk])
-
-
-def language_codes() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]

@@ -321,3 +321,22 @@ def queries(documents: list[SearchDocument], count: int = 200, seed: int = 3) ->
         filters = {f: [sample.facet_values(f)[0]] for f in facets}
         result.append({"text": text, "filters": filters})
     return result
+
+
+def wide_queries(documents: list[SearchDocument], count: int = 20, seed: int = 5) -> list[dict]:
+    """One common word and one wide filter, "this year or later" from a year that keeps about
+    half of the documents: the shape the shared measurements of Wagtail's backends used
+    (``filter(year__gte=Y).search(word)``), where a large candidate set is what costs."""
+    rng = random.Random(seed)
+    years = sorted({d.year for d in documents if d.year})
+    ordered = sorted(d.year for d in documents if d.year)
+    median = ordered[len(ordered) // 2]
+    result = []
+    for _ in range(count):
+        word = DOMAIN[min(int(rng.expovariate(1 / 10)), len(DOMAIN) - 1)]
+        since = rng.choice([y for y in years if y <= median][-3:])
+        selected = [str(y) for y in years if y >= since]
+        result.append(
+            {"text": word, "filters": {"year": selected}, "wagtail_filters": {"year__gte": since}}
+        )
+    return result

@@ -66,7 +66,9 @@ def run_query(query: dict, limit_s: float) -> tuple[float | None, int | None]:
     """Seconds for first page + count + one facet query per facet (each facet ignoring its
     own filter, as ours do), or None when the time limit cut it short; and the hit count."""
     backend = get_search_backend()
-    filters = {FIELDS[f]: _value(f, v[0]) for f, v in query["filters"].items()}
+    filters = query.get("wagtail_filters") or {
+        FIELDS[f]: _value(f, v[0]) for f, v in query["filters"].items()
+    }
     text = query["text"].rstrip("*")
     deadline = time.perf_counter() + limit_s
     _arm(deadline)
@@ -77,7 +79,7 @@ def run_query(query: dict, limit_s: float) -> tuple[float | None, int | None]:
             list(results[:20])
             hits = results.count()
             for field in FIELDS.values():
-                others = {k: v for k, v in filters.items() if k != field}
+                others = {k: v for k, v in filters.items() if k.split("__")[0] != field}
                 backend.search(text, base.filter(**others)).facet(field)
     except (OperationalError, DatabaseError):
         return None, None

@@ -10,15 +10,15 @@ Playwright's own browser download is never used: ``/usr/bin/chromium`` comes fro
 Debian (``make test`` installs it when missing).
 """
 
-from io import StringIO
 from pathlib import Path
 
-from django.core.management import call_command
 from django.db import connection
 
 import pytest
 from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
+
+from tests.support.demo import committed_demo
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -46,21 +46,6 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.django_db)
 
 
-def ensure_base_site():
-    """What the migrations create (locale, root, home page, default site), if it is gone:
-    transactional tests that ran before leave an empty database."""
-    from wagtail.models import Locale, Page, Site
-
-    from hub.models import HomePage
-
-    english, _ = Locale.objects.get_or_create(language_code="en")
-    if Site.objects.filter(is_default_site=True).exists():
-        return
-    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root", locale=english)
-    home = root.add_child(instance=HomePage(title="Knowledge Hub", slug="home", locale=english))
-    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
-
-
 def close_server_connections():
     """The server's request threads are daemons that may still hold a PostgreSQL session
     after it stops, which would keep the test database from being dropped at the end."""
@@ -85,11 +70,7 @@ def async_unsafe_allowed():
 @pytest.fixture(scope="package")
 def site_server(async_unsafe_allowed, django_db_setup, django_db_blocker):
     """A live server over the demo site; yields its base URL (``http://localhost:PORT``)."""
-    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
-        patch.setenv("HUB_ADMIN_PASSWORD", "browser-test-password")
-        migrated = connection.creation.serialize_db_to_string()
-        ensure_base_site()
-        call_command("load_demo_content", stdout=StringIO())
+    with committed_demo(django_db_blocker):
         server = LiveServer("localhost")
         server._live_server_modified_settings.enable()
         try:
@@ -98,8 +79,6 @@ def site_server(async_unsafe_allowed, django_db_setup, django_db_blocker):
             server._live_server_modified_settings.disable()
             server.stop()
             close_server_connections()
-            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
-            connection.creation.deserialize_db_from_string(migrated)
 
 
 @pytest.fixture(scope="package")

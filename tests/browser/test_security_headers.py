@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.support.demo import DEMO_ADMIN_PASSWORD
+
 from .audit import CSP_LISTENER, csp_violations
 
 
@@ -38,7 +40,7 @@ def test_json_ld_is_not_reported_but_an_inline_script_is(site_server, page):
 def test_admin_works_under_its_own_policy(site_server, page):
     page.goto(site_server + "/admin/login/")
     page.fill("#id_username", "admin")
-    page.fill("#id_password", "browser-test-password")
+    page.fill("#id_password", DEMO_ADMIN_PASSWORD)
     with page.expect_navigation():
         page.click("button[type=submit]")
     assert page.url == site_server + "/admin/"

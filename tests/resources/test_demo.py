@@ -9,17 +9,19 @@ from wagtail.models import Page, Revision
 import pytest
 
 from resources.models import NuggetSeriesPage, ResourcePage
+from tests.support.demo import committed_demo
 
 from .conftest import soup_of
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(settings, tmp_path, monkeypatch):
-    settings.MEDIA_ROOT = tmp_path
-    monkeypatch.setenv("HUB_ADMIN_PASSWORD", "a-long-demo-password")
-    call_command("load_demo_content", stdout=StringIO())
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Loaded once for the module; each test's changes roll back on top of it."""
+    media = tmp_path_factory.mktemp("media")
+    with committed_demo(django_db_blocker, MEDIA_ROOT=media):
+        yield
 
 
 def test_toolkit_lists_numbered_topics_in_order(client, demo):

@@ -11,16 +11,18 @@ import yaml
 from bs4 import BeautifulSoup
 
 from stories.models import CaseStoryPage
+from tests.support.demo import committed_demo
 
 pytestmark = pytest.mark.django_db
 
 STORIES_DIR = Path(__file__).resolve().parents[2] / "content" / "demo" / "stories"
 
 
-@pytest.fixture
-def demo(monkeypatch):
-    monkeypatch.setenv("HUB_ADMIN_PASSWORD", "a-long-demo-password")
-    call_command("load_demo_content", stdout=StringIO())
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Loaded once for the module; each test's changes roll back on top of it."""
+    with committed_demo(django_db_blocker):
+        yield
 
 
 def front_matter(path):

@@ -1,0 +1,71 @@
+"""The demo content committed once for a group of tests, then taken away again.
+
+Loading the demo network takes seconds (pages, revisions, translations, the search index),
+so modules whose tests only look at it load it once: the content is committed outside the
+tests' transactions, each test still runs in its own rolled-back transaction on top of it,
+and the teardown puts the database back exactly as the migrations left it (the way Django's
+serialized rollback does), so no other test sees the demo content.
+"""
+
+import contextlib
+from io import StringIO
+
+from django.apps import apps
+from django.core.cache import caches
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection
+from django.test.utils import override_settings
+
+import pytest
+
+DEMO_ADMIN_PASSWORD = "a-long-demo-password"
+
+
+def ensure_base_site():
+    """What the migrations create (locale, root, home page, default site), if it is gone:
+    transactional tests that ran before leave an empty database."""
+    from wagtail.models import Locale, Page, Site
+
+    from hub.models import HomePage
+
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    if Site.objects.filter(is_default_site=True).exists():
+        return
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root", locale=english)
+    home = root.add_child(instance=HomePage(title="Knowledge Hub", slug="home", locale=english))
+    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+
+
+def reset_sequences():
+    """Restored rows keep their ids; PostgreSQL's sequences must move past them (as
+    ``loaddata`` does), or the next insert collides with a restored row."""
+    models = list(apps.get_models(include_auto_created=True))
+    statements = connection.ops.sequence_reset_sql(no_style(), models)
+    if statements:
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+
+
+@contextlib.contextmanager
+def committed_demo(django_db_blocker, **settings):
+    """Load the demo content for the duration of the block (with ``settings`` overridden)."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(**settings),
+        pytest.MonkeyPatch.context() as patch,
+    ):
+        patch.setenv("HUB_ADMIN_PASSWORD", DEMO_ADMIN_PASSWORD)
+        migrated = connection.creation.serialize_db_to_string()
+        ensure_base_site()
+        call_command("load_demo_content", stdout=StringIO())
+        try:
+            yield
+        finally:
+            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+            connection.creation.deserialize_db_from_string(migrated)
+            reset_sequences()
+            # Cached site roots, settings and pages of the demo would outlive its rows.
+            for cache in caches.all():
+                cache.clear()

@@ -37,7 +37,14 @@ def lighthouse(url: str, report: Path) -> dict:
         "--quiet",
     ]
     env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
-    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
+    # Lighthouse sometimes loses the trace of a load (NO_NAVSTART) on a busy machine: a
+    # second attempt is what its message asks for; a page failing twice is reported as such.
+    for _attempt in range(2):
+        done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        if done.returncode == 0:
+            break
+    else:
+        return {"error": done.stderr.decode(errors="replace").strip().splitlines()[-1:]}
     data = json.loads(report.with_suffix(".report.json").read_text())
     return {name: data["categories"][name]["score"] for name in CATEGORIES}
 
@@ -68,6 +75,9 @@ def main() -> None:
     with Gunicorn(gunicorn, "hub.wsgi:application", args.port, ROOT, env) as base:
         for page_id, path in urls:
             scores = lighthouse(base + path, reports / page_id)
+            if "error" in scores:
+                print(f"{page_id:<28} failed: {scores['error']}")
+                continue
             print(f"{page_id:<28} " + " ".join(f"{scores[n]:>14.2f}" for n in CATEGORIES))
 
 

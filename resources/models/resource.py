@@ -58,6 +58,9 @@ class ResourceIndexPage(HubPage):
     class Meta:
         verbose_name = _("resource index")
 
+    def summary_text(self) -> str:
+        return strip_tags(self.intro)
+
     def resources(self):
         return ResourcePage.objects.descendant_of(self).live().public()
 

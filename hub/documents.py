@@ -5,8 +5,6 @@ Label resolvers turn the stable facet keys documents carry into words in the rea
 
 from django.utils import translation
 
-from wagtail.models import Locale
-
 from search.documents import SearchDocument, register_labels
 
 from .models import LearningCollaborativePage, OrganisationType, PartnerProfilePage, Theme
@@ -61,24 +59,23 @@ def collaborative_documents(collaborative) -> list[SearchDocument]:
     ]
 
 
-def _locale(language):
-    return Locale.objects.filter(language_code=language).first()
-
-
-def _by_slug(queryset, keys, language):
-    """{slug: name}, preferring the requested language and falling back to any other."""
+def _by_slug(queryset, keys, language, name="title"):
+    """{slug: name}, preferring the requested language and falling back to any other: one
+    query, whatever the number of keys (a search page resolves every facet value at once)."""
     keys = list(keys)
+    if not keys:
+        return {}
     labels = {}
-    locale = _locale(language)
-    for item in queryset.filter(slug__in=keys):
-        if item.slug not in labels or (locale and item.locale_id == locale.pk):
-            labels[item.slug] = item.name if hasattr(item, "name") else item.title
+    rows = queryset.filter(slug__in=keys).values_list("slug", "locale__language_code", name)
+    for slug, code, label in rows:
+        if slug not in labels or code == language:
+            labels[slug] = label
     return labels
 
 
 @register_labels("theme")
 def theme_labels(keys, language):
-    return _by_slug(Theme.objects.all(), keys, language)
+    return _by_slug(Theme.objects.all(), keys, language, name="name")
 
 
 @register_labels("partner")

@@ -3,7 +3,8 @@
 All permission and workflow wiring of the hub lives here, so the admin view, the
 ``onboard_partner`` command, the demo loader and the tests share one definition.
 
-- "Editors" add, edit and publish anywhere and approve the review task.
+- "Editors" add, edit and publish anywhere, approve the review task and read the "Searches
+  with no results" report.
 - "Translators" translate and publish translations only (``hub.translation.permissions``).
 - "Partner: <name>" may add and edit pages below that partner's profile only; they cannot
   publish: their changes go through "Editorial review", attached to the partners' section.
@@ -44,6 +45,8 @@ EDITOR_PAGE_PERMISSIONS = (
     "unlock_page",
 )
 PARTNER_PAGE_PERMISSIONS = ("add_page", "change_page")
+# Model permissions beyond pages and media (migration hubsearch 0004 grants the same).
+EDITOR_PERMISSIONS = (("hubsearch", "view_zeroresultquery"),)
 EDITOR_MEDIA_PERMISSIONS = (
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
@@ -106,6 +109,7 @@ def _group(name):
 def ensure_editorial_setup() -> Workflow:
     """Create (or complete) the groups and the "Editorial review" workflow. Idempotent."""
     editors = _group(EDITORS)
+    editors.permissions.add(*(_permission(*permission) for permission in EDITOR_PERMISSIONS))
     _grant_pages(editors, Page.get_first_root_node(), EDITOR_PAGE_PERMISSIONS)
     _grant_media(editors, EDITOR_MEDIA_PERMISSIONS)
     ensure_translators_group()

@@ -5,9 +5,17 @@ needs no other query); ``DocumentFacet`` holds one row per (document, facet, key
 what facet counts group over. The full-text side lives next to them and is created by the
 migrations for the database in use: an FTS5 table ``hubsearch_fts`` (rowid = document id) on
 SQLite, a ``search_vector`` tsvector column with a GIN index on PostgreSQL.
+
+``ZeroResultQuery`` is not part of the index: it counts the queries that found nothing, for
+the editors' "Searches with no results" report.
 """
 
-from django.db import models
+from django.db import IntegrityError, models, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.search.utils import MAX_QUERY_STRING_LENGTH, normalise_query_string
 
 
 class IndexedDocument(models.Model):
@@ -46,3 +54,53 @@ class DocumentFacet(models.Model):
 
     def __str__(self):
         return f"{self.facet}={self.value}"
+
+
+class ZeroResultQuery(models.Model):
+    """A query visitors typed that found nothing, per language: what the hub lacks, or how
+    visitors name what it has. Wagtail's "Search terms" report counts queries but not their
+    results, so editors could not tell these apart from the ones that work."""
+
+    query = models.CharField(_("query"), max_length=MAX_QUERY_STRING_LENGTH)
+    language = models.CharField(_("language"), max_length=10)
+    count = models.PositiveIntegerField(_("searches"), default=0)
+    first_seen = models.DateTimeField(_("first seen"))
+    last_seen = models.DateTimeField(_("last seen"), db_index=True)
+
+    class Meta:
+        verbose_name = _("search with no results")
+        verbose_name_plural = _("searches with no results")
+        # Only the report reads these rows; the search writes them.
+        default_permissions = ("view",)
+        constraints = [
+            models.UniqueConstraint(
+                fields=["query", "language"], name="hubsearch_zero_result_query_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.query} ({self.language})"
+
+    @classmethod
+    def record(cls, text: str, language: str) -> None:
+        """Count one more search for ``text`` in ``language``.
+
+        The increment is one UPDATE with ``F()``, so concurrent searches never lose a count;
+        only a query's first miss also INSERTs. Two first misses racing: the loser's INSERT
+        hits the unique constraint (in a savepoint, so an enclosing transaction survives on
+        PostgreSQL) and it counts with the UPDATE instead.
+        """
+        query = normalise_query_string(" ".join(text.split()))
+        if not query:
+            return
+        now = timezone.now()
+        rows = cls.objects.filter(query=query, language=language)
+        if rows.update(count=F("count") + 1, last_seen=now):
+            return
+        try:
+            with transaction.atomic():
+                cls.objects.create(
+                    query=query, language=language, count=1, first_seen=now, last_seen=now
+                )
+        except IntegrityError:
+            rows.update(count=F("count") + 1, last_seen=now)

@@ -48,12 +48,20 @@ def run_autocomplete(text: str, language: str, limit: int = 8):
 
 def log_query(request: SearchRequest, response: SearchResponse) -> None:
     """Count the query in Wagtail's "Search terms" report (first page only, so paging through
-    results counts one search)."""
+    results counts one search), and in "Searches with no results" when it found nothing.
+
+    A search narrowed by filters that finds nothing says more about the filters than about
+    the words, so only unfiltered misses are counted there.
+    """
     if not request.text or request.page != 1:
         return
     from wagtail.contrib.search_promotions.models import Query
 
+    from search.models import ZeroResultQuery
+
     Query.get(request.text).add_hit()
+    if response.total == 0 and not request.filters:
+        ZeroResultQuery.record(request.text, request.language)
     logger.info("search query=%r lang=%s total=%d", request.text, request.language, response.total)
 
 

@@ -5,12 +5,12 @@ Label resolvers turn the stable facet keys documents carry into words in the rea
 
 from django.utils import translation
 
-from wagtail.models import Locale
-
 from search.documents import SearchDocument, register_labels
 
-from .models import LearningCollaborativePage, OrganisationType, PartnerProfilePage, Theme
+from .memo import locale_ids
+from .models import LearningCollaborativePage, OrganisationType, PartnerProfilePage
 from .regions import region_codes_for
+from .themes import themes_by_locale
 
 
 def partner_documents(partner) -> list[SearchDocument]:
@@ -61,34 +61,35 @@ def collaborative_documents(collaborative) -> list[SearchDocument]:
     ]
 
 
-def _locale(language):
-    return Locale.objects.filter(language_code=language).first()
-
-
-def _by_slug(queryset, keys, language):
+def _by_slug(items, keys, language):
     """{slug: name}, preferring the requested language and falling back to any other."""
-    keys = list(keys)
+    keys = set(keys)
     labels = {}
-    locale = _locale(language)
-    for item in queryset.filter(slug__in=keys):
-        if item.slug not in labels or (locale and item.locale_id == locale.pk):
+    locale_id = locale_ids().get(language)
+    for item in items:
+        if item.slug in keys and (item.slug not in labels or item.locale_id == locale_id):
             labels[item.slug] = item.name if hasattr(item, "name") else item.title
     return labels
 
 
 @register_labels("theme")
 def theme_labels(keys, language):
-    return _by_slug(Theme.objects.all(), keys, language)
+    # From the themes every page remembers (hub.themes), in the database's order (by name).
+    themes = [theme for by_slug in themes_by_locale().values() for theme in by_slug.values()]
+    return _by_slug(sorted(themes, key=lambda theme: theme.name), keys, language)
 
 
 @register_labels("partner")
 def partner_labels(keys, language):
-    return _by_slug(PartnerProfilePage.objects.live(), keys, language)
+    keys = list(keys)
+    return _by_slug(PartnerProfilePage.objects.live().filter(slug__in=keys), keys, language)
 
 
 @register_labels("collaborative")
 def collaborative_labels(keys, language):
-    return _by_slug(LearningCollaborativePage.objects.live(), keys, language)
+    keys = list(keys)
+    pages = LearningCollaborativePage.objects.live().filter(slug__in=keys)
+    return _by_slug(pages, keys, language)
 
 
 @register_labels("organisation_type")

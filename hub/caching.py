@@ -19,11 +19,13 @@ per-process cache).
 """
 
 import hashlib
+import secrets
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.checks import Warning as CheckWarning
 from django.core.checks import register
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.cache import patch_cache_control
 
@@ -41,19 +43,35 @@ def current_version() -> int:
     cache = page_cache()
     version = cache.get(VERSION_KEY)
     if version is None:
-        # add() so that two processes starting together agree on the first value.
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        version = _start_version(cache)
     return version
 
 
-def bump_version(**_kwargs) -> None:
-    """Make every stored page stale. Connected to the signals below."""
+def _start_version(cache) -> int:
+    """A first value no earlier version used: a cache that evicts the key (a file cache
+    culling entries, Redis under memory pressure) must not bring back old entries."""
+    # add() so that two processes starting together agree on the first value.
+    cache.add(VERSION_KEY, secrets.randbits(40), timeout=None)
+    return cache.get(VERSION_KEY, 0)
+
+
+def _incr() -> None:
     cache = page_cache()
     try:
         cache.incr(VERSION_KEY)
-    except ValueError:  # no version yet: nothing stored can be stale
-        cache.add(VERSION_KEY, 1, timeout=None)
+    except ValueError:  # no version: the next reader starts a fresh one
+        _start_version(cache)
+
+
+def bump_version(**_kwargs) -> None:
+    """Make every stored page stale. Connected to the signals below.
+
+    Once now, so that this process sees the change at once, and once more when the
+    transaction commits: a page another process rendered in between still read the old
+    rows, and must not be kept under the new version.
+    """
+    _incr()
+    transaction.on_commit(_incr)
 
 
 def invalidate_on(*models) -> None:
@@ -68,7 +86,7 @@ def invalidate_on(*models) -> None:
 
 
 def connect_signals() -> None:
-    from wagtail.models import Locale, Page, Site
+    from wagtail.models import Locale, Page, PageViewRestriction, Site
 
     from .models import Theme
 
@@ -77,7 +95,8 @@ def connect_signals() -> None:
     post_page_move.connect(bump_version, weak=False, dispatch_uid="hub_cache_moved")
     # Deleting a page sends post_delete for the concrete class and for Page itself.
     post_delete.connect(bump_version, sender=Page, weak=False, dispatch_uid="hub_cache_deleted")
-    invalidate_on(Site, Locale, Theme)
+    # A restriction added to a page already stored must take it out for anonymous visitors.
+    invalidate_on(Site, Locale, Theme, PageViewRestriction)
 
 
 def _key(request, version: int) -> str:

@@ -7,8 +7,10 @@ from django.utils import translation
 
 from search.documents import SearchDocument, register_labels
 
-from .models import LearningCollaborativePage, OrganisationType, PartnerProfilePage, Theme
+from .memo import locale_ids
+from .models import LearningCollaborativePage, OrganisationType, PartnerProfilePage
 from .regions import region_codes_for
+from .themes import themes_by_locale
 
 
 def partner_documents(partner) -> list[SearchDocument]:
@@ -75,17 +77,28 @@ def _by_slug(queryset, keys, language, name="title"):
 
 @register_labels("theme")
 def theme_labels(keys, language):
-    return _by_slug(Theme.objects.all(), keys, language, name="name")
+    # From the themes every page remembers (hub.themes): no query.
+    labels = {}
+    locale_id = locale_ids().get(language)
+    keys = set(keys)
+    for by_slug in themes_by_locale().values():
+        for slug, theme in by_slug.items():
+            if slug in keys and (slug not in labels or theme.locale_id == locale_id):
+                labels[slug] = theme.name
+    return labels
 
 
 @register_labels("partner")
 def partner_labels(keys, language):
-    return _by_slug(PartnerProfilePage.objects.live(), keys, language)
+    keys = list(keys)
+    return _by_slug(PartnerProfilePage.objects.live().filter(slug__in=keys), keys, language)
 
 
 @register_labels("collaborative")
 def collaborative_labels(keys, language):
-    return _by_slug(LearningCollaborativePage.objects.live(), keys, language)
+    keys = list(keys)
+    pages = LearningCollaborativePage.objects.live().filter(slug__in=keys)
+    return _by_slug(pages, keys, language)
 
 
 @register_labels("organisation_type")

@@ -2,20 +2,35 @@
 
 Pages keep their theme relations on the source-language themes (the relation is synchronised
 across translations), so a French page must look up the French names by the stable slug.
+The themes are a short list that every page shows, so all of them are remembered across
+requests (``hub.memo``; saving or deleting a theme makes them stale at once).
 """
 
+from .memo import remember
 from .models import Theme
+
+
+def themes_by_locale() -> dict[int, dict[str, Theme]]:
+    """Every theme, by locale id and slug."""
+
+    def load():
+        found = {}
+        for theme in Theme.objects.all():
+            found.setdefault(theme.locale_id, {})[theme.slug] = theme
+        return found
+
+    return remember("themes", load)
 
 
 def localized_themes(themes, locale) -> list[Theme]:
     """The given themes (objects or slugs) in ``locale``, falling back to the given ones."""
     themes = list(themes)
-    slugs = [theme if isinstance(theme, str) else theme.slug for theme in themes]
-    if not slugs:
+    if not themes:
         return []
-    found = {t.slug: t for t in Theme.objects.filter(slug__in=slugs, locale=locale)}
+    found = themes_by_locale().get(getattr(locale, "pk", locale), {})
     result = []
-    for theme, slug in zip(themes, slugs, strict=True):
+    for theme in themes:
+        slug = theme if isinstance(theme, str) else theme.slug
         match = found.get(slug) or (None if isinstance(theme, str) else theme)
         if match is not None and match not in result:
             result.append(match)

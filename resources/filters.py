@@ -14,9 +14,8 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from wagtail.models import Page
-
 from hub.models import Theme
+from hub.visibility import page_queryset
 
 from .choices import AUDIENCES, RESOURCE_TYPES
 from .fields import MultipleChoiceField
@@ -62,7 +61,8 @@ class ResourceFilters:
         )
         # Only live, public partner pages: a draft partner's name must not leak.
         partners = (
-            Page.objects.filter(pk__in=self.base.values("publisher_id"))
+            page_queryset()
+            .filter(pk__in=self.base.values("publisher_id"))
             .live()
             .public()
             .order_by("title")

@@ -73,10 +73,11 @@ def promotions(request: SearchRequest) -> list[dict]:
     from django.db.models import Q
 
     from wagtail.contrib.search_promotions.models import SearchPromotion
-    from wagtail.models import Page
     from wagtail.search.utils import normalise_query_string
 
-    visible = Page.objects.live().public().filter(locale__language_code=request.language)
+    from hub.visibility import page_queryset
+
+    visible = page_queryset().live().public().filter(locale__language_code=request.language)
     promoted = (
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(request.text))
         .filter(Q(page__in=visible) | Q(page__isnull=True, external_link_url__gt=""))

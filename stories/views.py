@@ -1,11 +1,12 @@
 """What story templates need, fetched in a fixed number of queries whatever the content size."""
 
-from wagtail.images import get_image_model
+from django.core.exceptions import ObjectDoesNotExist
 
 from django_countries import countries as country_names
 
 from hub.models import PartnerProfilePage
 from hub.themes import localized_themes
+from hub.visibility import is_public
 
 
 def attach_partners(stories) -> None:
@@ -20,6 +21,18 @@ def attach_partners(stories) -> None:
         story._partner = partners.get(story.path[:-steplen])
 
 
+def _visible_relation(story, name):
+    """A page or image the story points to, or None when it is gone, or a page visitors
+    cannot see. Served stories have these loaded already (``select_related_when_served``)."""
+    try:
+        target = getattr(story, name)
+    except ObjectDoesNotExist:  # a preview can point to something deleted since
+        return None
+    if target is None or (hasattr(target, "live") and not (target.live and is_public(target))):
+        return None
+    return target
+
+
 def story_context(story) -> dict:
     # Through the relation, not Lesson.objects: a preview shows the unsaved lessons.
     lessons = list(story.lessons.all())
@@ -29,25 +42,12 @@ def story_context(story) -> dict:
         involved = PartnerProfilePage.objects.filter(pk__in=[p.pk for p in involved])
     partners_involved = list(involved.live().public().order_by("title"))
     lesson_theme_keys = {key for lesson in lessons for key in lesson.themes}
-    themes = localized_themes(list(story.themes.all()), story.locale)
+    themes = localized_themes(list(story.themes.all()), story.locale_id)
     lesson_themes = {
-        theme.slug: theme for theme in localized_themes(sorted(lesson_theme_keys), story.locale)
+        theme.slug: theme for theme in localized_themes(sorted(lesson_theme_keys), story.locale_id)
     }
     for lesson in lessons:
         lesson.theme_list = [lesson_themes[key] for key in lesson.themes if key in lesson_themes]
-    collaborative = None
-    if story.collaborative_id:
-        from hub.models import LearningCollaborativePage
-
-        collaborative = (
-            LearningCollaborativePage.objects.live()
-            .public()
-            .filter(pk=story.collaborative_id)
-            .first()
-        )
-    hero = None
-    if story.hero_image_id:
-        hero = get_image_model().objects.filter(pk=story.hero_image_id).first()
     return {
         "partner": story.get_partner(),
         "lessons": lessons,
@@ -55,6 +55,6 @@ def story_context(story) -> dict:
         "theme_list": themes,
         "tag_list": list(story.tags.all()),
         "country_list": [(c.code, country_names.name(c.code)) for c in story.countries],
-        "collaborative": collaborative,
-        "hero_image": hero,
+        "collaborative": _visible_relation(story, "collaborative"),
+        "hero_image": _visible_relation(story, "hero_image"),
     }

@@ -1,8 +1,18 @@
 """Fixtures shared by the whole suite: locales, the site's home pages, users."""
 
+from django.core.cache import caches
+
 from wagtail.models import Locale, Site
 
 import pytest
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Every test starts with empty caches: what one test's pages remembered (sites, home
+    pages, themes: ``hub.memo``) must not leak into the next, whose database rolled back."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

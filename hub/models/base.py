@@ -3,7 +3,11 @@
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, PageViewRestriction
+
+from hub.visibility import HubPageQuerySet, restricted_paths
+
+HubPageManager = PageManager.from_queryset(HubPageQuerySet)
 
 
 class HubPage(Page):
@@ -13,6 +17,12 @@ class HubPage(Page):
     for the meta description, Open Graph tags and schema.org JSON-LD, so no page type repeats
     that markup.
     """
+
+    objects = HubPageManager()
+
+    # Loaded with the page when it is served (``hub.routing``), so that rendering it needs
+    # no query per relation. Page types add the foreign keys their template shows.
+    select_related_when_served = ("locale",)
 
     class Meta:
         abstract = True
@@ -28,3 +38,23 @@ class HubPage(Page):
     def structured_data(self, request=None) -> dict | None:
         """A schema.org object for JSON-LD, or None."""
         return None
+
+    def get_view_restrictions(self):
+        """Wagtail's answer, without its two queries when no restriction can apply.
+
+        None applies when the site has no restriction at all, or when none sits on this
+        page's path and no page on that path is an alias (an alias follows the restrictions
+        of its original, wherever that is). The ancestors come from routing.
+        """
+        paths = restricted_paths()
+        if not paths:
+            return PageViewRestriction.objects.none()
+        ancestors = getattr(self, "route_ancestors", None)
+        if (
+            ancestors is not None
+            and self.alias_of_id is None
+            and not any(page.alias_of_id for page in ancestors)
+            and not self.path.startswith(paths)
+        ):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()

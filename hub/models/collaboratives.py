@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -19,6 +19,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from search.documents import register_indexable
 
+from ..visibility import page_queryset
 from .base import HubPage
 from .choices import ActivityFormat, CollaborativeStatus, MemberRole
 from .partners import PAGE_TRANSLATABLE_FIELDS
@@ -119,6 +120,7 @@ class LearningCollaborativePage(HubPage):
     ]
     parent_page_types = ["hub.CollaborativeIndexPage"]
     subpage_types = []
+    select_related_when_served = ("locale", "host_partner")
 
     class Meta:
         verbose_name = _("learning collaborative page")
@@ -165,7 +167,7 @@ class LearningCollaborativePage(HubPage):
         context["members"] = members
         context["country_list"] = [(c, country_names.name(c)) for c in self.country_codes(members)]
         context["activity_list"] = self.activities.all()
-        visible = Page.objects.live().public()
+        visible = page_queryset().live().public()
         context["output_list"] = visible.filter(
             pk__in=[o.page_id for o in self.outputs.all()]
         ).specific()

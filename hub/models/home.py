@@ -9,6 +9,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from modelcluster.fields import ParentalKey
 
+from ..visibility import page_queryset
 from .base import HubPage
 
 
@@ -49,7 +50,7 @@ class HomePage(HubPage):
         are featured; drafts and private pages are skipped rather than shown as dead links.
         """
         ids = list(self.featured_items.order_by("sort_order").values_list("page_id", flat=True))
-        pages = Page.objects.filter(pk__in=ids).live().public().specific()
+        pages = page_queryset().filter(pk__in=ids).live().public().specific()
         found = {page.pk: page for page in pages}
         return [found[pk] for pk in ids if pk in found]
 

@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "hub.caching.AnonymousPageCacheMiddleware",  # needs request.user: after auth
+    "hub.routing.PageRoutingMiddleware",  # after LocaleMiddleware: routes by language
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]

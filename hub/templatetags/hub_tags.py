@@ -45,6 +45,18 @@ def page_languages(context, page=None):
     return links
 
 
+@register.simple_tag
+def breadcrumb_pages(page) -> list:
+    """The pages above ``page``, from the home page down (the tree's root left out).
+
+    A served page carries them from routing (``hub.routing``); a preview asks the tree.
+    """
+    ancestors = getattr(page, "route_ancestors", None)
+    if ancestors is None:
+        ancestors = list(page.get_ancestors())
+    return ancestors[1:]
+
+
 @register.simple_tag(takes_context=True)
 def structured_data(context, page):
     """The page's schema.org JSON-LD as a safe <script> element, or nothing."""

@@ -170,6 +170,7 @@ class ResourcePage(ResourceDocuments, HubPage):
 
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
+    select_related_when_served = ("locale", "publisher")
 
     class Meta:
         verbose_name = _("resource")
@@ -195,15 +196,11 @@ class ResourcePage(ResourceDocuments, HubPage):
 
     def theme_names(self) -> list[str]:
         """Theme names in this page's language (themes are keyed by slug across locales)."""
-        from hub.models import Theme
+        from hub.themes import themes_by_locale
 
         slugs = [theme.slug for theme in self.themes.all()]
-        names = dict(
-            Theme.objects.filter(slug__in=slugs, locale_id=self.locale_id).values_list(
-                "slug", "name"
-            )
-        )
-        return [names.get(slug, slug) for slug in slugs]
+        names = themes_by_locale().get(self.locale_id, {})
+        return [names[slug].name if slug in names else slug for slug in slugs]
 
     def get_context(self, request, *args, **kwargs):
         from .nuggets import series_position

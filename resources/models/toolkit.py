@@ -8,11 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.models import HubPage
+from hub.visibility import is_public, page_queryset, restricted_paths
 from search.documents import register_indexable
 
 from ..blocks import RelatedPageBlock, TakeawayBlock, TopicBodyBlock
@@ -59,17 +59,17 @@ class ToolkitPage(HubPage):
         return self.standfirst
 
     def numbered_topics(self) -> list[NumberedTopic]:
-        """The live topics in tree order with their numbers; two queries whatever the size.
+        """The live topics in tree order with their numbers; one query whatever the size.
 
         Numbers count every live topic, so a topic keeps its number for everyone; topics
         behind a view restriction are numbered but left out of the public contents.
         """
-        topics = ToolkitTopicPage.objects.child_of(self).live().order_by("path")
-        public_ids = set(topics.public().values_list("pk", flat=True))
+        topics = ToolkitTopicPage.objects.child_of(self).live().defer_streamfields()
+        private = restricted_paths()
         return [
             NumberedTopic(number, topic)
-            for number, topic in enumerate(topics, start=1)
-            if topic.pk in public_ids
+            for number, topic in enumerate(topics.order_by("path"), start=1)
+            if not topic.path.startswith(private)
         ]
 
     def get_context(self, request, *args, **kwargs):
@@ -134,21 +134,36 @@ class ToolkitTopicPage(TopicDocuments, HubPage):
     class Meta:
         verbose_name = _("toolkit topic")
 
-    def _live_siblings(self):
-        return ToolkitTopicPage.objects.sibling_of(self, inclusive=False).live()
+    @cached_property
+    def _live_siblings(self) -> tuple[list, list]:
+        """The live topics before and after this one in tree order, numbered: one query.
+
+        Numbers count every live topic (1 + the live topics before it), so the neighbours'
+        links need no query of their own for "Topic 3".
+        """
+        siblings = ToolkitTopicPage.objects.sibling_of(self, inclusive=False).live()
+        siblings = list(siblings.defer_streamfields().order_by("path"))
+        before = [topic for topic in siblings if topic.path < self.path]
+        after = [topic for topic in siblings if topic.path > self.path]
+        for number, topic in enumerate(before, start=1):
+            topic.number = number
+        first_after = len(before) + (2 if self.live else 1)
+        for number, topic in enumerate(after, start=first_after):
+            topic.number = number
+        return before, after
 
     @cached_property
     def number(self) -> int:
-        """1 + the live topics before this one in the tree: one COUNT query."""
-        return self._live_siblings().filter(path__lt=self.path).count() + 1
+        return len(self._live_siblings[0]) + 1
 
     @cached_property
     def previous_topic(self):
-        return self._live_siblings().public().filter(path__lt=self.path).order_by("-path").first()
+        """The nearest topic before this one that visitors can see."""
+        return next((t for t in reversed(self._live_siblings[0]) if is_public(t)), None)
 
     @cached_property
     def next_topic(self):
-        return self._live_siblings().public().filter(path__gt=self.path).order_by("path").first()
+        return next((t for t in self._live_siblings[1] if is_public(t)), None)
 
     @property
     def numbered_title(self) -> str:
@@ -165,7 +180,8 @@ class ToolkitTopicPage(TopicDocuments, HubPage):
         """
         chosen = [block.value for block in self.related if block.value is not None]
         public = set(
-            Page.objects.filter(pk__in=[page.pk for page in chosen])
+            page_queryset()
+            .filter(pk__in=[page.pk for page in chosen])
             .live()
             .public()
             .values_list("pk", flat=True)

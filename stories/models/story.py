@@ -107,6 +107,7 @@ class CaseStoryPage(HubPage):
     ]
     parent_page_types = ["hub.PartnerProfilePage"]
     subpage_types = []
+    select_related_when_served = ("locale", "hero_image", "collaborative")
 
     class Meta:
         verbose_name = _("case story")

@@ -7,6 +7,7 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
+from hub.caching import VERSION_KEY
 from hub.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -80,6 +81,26 @@ def test_snippet_changes_invalidate_too(client, homes):
     client.get("/en/")
     ThemeFactory(name="Water security")
     assert client.get("/en/")["X-Page-Cache"] == "miss"
+
+
+def test_a_new_view_restriction_takes_a_stored_page_out(client, homes):
+    client.get("/fr/")
+    assert client.get("/fr/")["X-Page-Cache"] == "hit"
+    PageViewRestriction.objects.create(page=homes["fr"], restriction_type=PageViewRestriction.LOGIN)
+    response = client.get("/fr/")
+    assert response.status_code == 302 and "/_util/login/" in response["Location"]
+
+
+def test_a_lost_version_key_never_brings_back_old_pages(client, homes, page_cache):
+    page_cache.delete(VERSION_KEY)
+    client.get("/en/")  # stored under a first version
+    home = homes["en"]
+    home.title = "A renamed hub"
+    home.save_revision().publish()
+    page_cache.delete(VERSION_KEY)  # a full cache evicts entries, the version key among them
+    response = client.get("/en/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "A renamed hub" in response.content.decode()
 
 
 def test_logged_in_users_never_get_or_leave_cached_pages(client, homes, editor):

@@ -1,10 +1,13 @@
 """Every public page type renders in a number of SQL queries that does not grow with content."""
 
 import pytest
+import wagtail_factories
+from bs4 import BeautifulSoup
 
 from hub.factories import (
     CollaborativeMemberFactory,
     PartnerProfilePageFactory,
+    ThemeFactory,
 )
 from resources.factories import (
     NuggetPageFactory,
@@ -12,10 +15,60 @@ from resources.factories import (
     NuggetSeriesPageFactory,
     ToolkitTopicPageFactory,
 )
+from stories.factories import LessonFactory
+from stories.models import CaseStoryPage
 from tests.stories.conftest import make_story
-from tests.support.queries import assert_queries_do_not_grow
+from tests.support.queries import assert_max_queries, assert_queries_do_not_grow
 
 pytestmark = pytest.mark.django_db
+
+# The page most visitors land on (from search and shared links): a warm render of a case
+# story, with everything it can show, stays within this many queries.
+STORY_PAGE_QUERIES = 12
+
+
+def test_story_page(client, site, homes):
+    story = make_story(
+        site["alpha"],
+        "Full story",
+        slug="full-story",
+        collaborative=site["collaborative"],
+        hero_image=wagtail_factories.ImageFactory(),
+        hero_image_alt="People around a table",
+        countries=["BD", "KE"],
+    )
+    story.themes.set([site["education"]])
+    story.partners_involved.set([site["beta"]])
+    story.tags.add("budgets")
+    story.save_revision().publish()
+    url = "/en/partners/alpha/full-story/"
+    assert_max_queries(client, url, STORY_PAGE_QUERIES)
+
+    def grow():
+        full = CaseStoryPage.objects.get(pk=story.pk)
+        for n in range(10):
+            LessonFactory(story=full, themes=["education", f"extra-{n % 3}"])
+        themes = [ThemeFactory(name=f"Extra {n}", slug=f"extra-{n}") for n in range(3)]
+        full.themes.add(*themes)
+        involved = [
+            PartnerProfilePageFactory(parent=site["partner_index"], title=f"Involved {n}")
+            for n in range(5)
+        ]
+        full.partners_involved.add(*involved)
+        full.tags.add(*[f"tag {n}" for n in range(5)])
+        full.save_revision().publish()
+        for n in range(5):  # more stories of the same partner and collaborative
+            make_story(site["alpha"], f"Neighbour {n}", collaborative=site["collaborative"])
+        for code in ("fr", "es"):
+            full.copy_for_translation(site["locales"][code], copy_parents=True)
+            full.get_translation(site["locales"][code]).save_revision().publish()
+
+    assert_queries_do_not_grow(client, url, grow)
+    html = BeautifulSoup(client.get(url).content, "html.parser")
+    assert len(html.select("article.lesson")) == 11
+    assert len(html.select(".language-switcher a")) == 3
+    assert "Involved 4" in html.select_one(".case-story .meta").get_text()
+    assert_max_queries(client, "/fr/partners/alpha/full-story/", STORY_PAGE_QUERIES)
 
 
 def test_partner_page(client, site):
@@ -52,8 +105,8 @@ def test_toolkit_page(client, site):
 
 
 def test_topic_page(client, site):
-    # A topic with neighbours renders previous/next links (one query more than a lone
-    # topic); from there on, more siblings must cost nothing.
+    # A topic with neighbours renders previous/next links (numbered, so their numbers are
+    # measured too); more siblings must cost nothing.
     ToolkitTopicPageFactory(parent=site["toolkit"], slug="before")
     site["toolkit"].get_children().get(slug="a-topic").move(site["toolkit"], "last-child")
     ToolkitTopicPageFactory(parent=site["toolkit"], slug="after")

@@ -1,0 +1,80 @@
+"""Which pages anonymous visitors may see, with the view restrictions read once per request.
+
+Wagtail reads every view restriction each time a queryset calls ``.public()`` and twice more
+when it serves a page (the page's ancestors, then their restrictions): a listing page asked
+the database for the same handful of rows four or five times. Here the restricted paths are
+read once per public request and reused by every ``.public()`` and by the serve-time check.
+
+They are deliberately not kept across requests: a restriction must take effect at the very
+next request, and a value remembered from inside an unfinished transaction could wrongly
+open a private page. Outside a request (commands, the admin, tests calling code directly)
+nothing is kept at all.
+"""
+
+from contextlib import contextmanager
+
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.models import PageViewRestriction
+from wagtail.query import PageQuerySet
+from wagtail.signals import post_page_move
+
+from asgiref.local import Local
+
+_request = Local()
+
+
+@contextmanager
+def request_scope():
+    """Keep the restricted paths for the duration of one request."""
+    _request.active = True
+    try:
+        yield
+    finally:
+        _request.active = False
+        _request.paths = None
+
+
+def _forget(**_kwargs) -> None:
+    _request.paths = None
+
+
+post_save.connect(_forget, sender=PageViewRestriction, dispatch_uid="hub_visibility_saved")
+post_delete.connect(_forget, sender=PageViewRestriction, dispatch_uid="hub_visibility_deleted")
+post_page_move.connect(_forget, dispatch_uid="hub_visibility_moved")  # paths change
+
+
+def restricted_paths() -> tuple[str, ...]:
+    """Tree paths of the pages that carry a view restriction (login, group, password)."""
+    paths = getattr(_request, "paths", None)
+    if paths is None:
+        paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+        if getattr(_request, "active", False):
+            _request.paths = paths
+    return paths
+
+
+def is_public(page) -> bool:
+    """Whether no view restriction covers ``page`` (on itself or an ancestor)."""
+    return not page.path.startswith(restricted_paths())
+
+
+class HubPageQuerySet(PageQuerySet):
+    """Wagtail's page queryset, with ``public()`` and ``not_public()`` reading the
+    restrictions through ``restricted_paths()``: same pages, fewer queries."""
+
+    def private_q(self):
+        q = Q()
+        for path in restricted_paths():
+            # A restricted page and everything below it; the same set as Wagtail's
+            # descendant_of_q(restriction.page, inclusive=True).
+            q |= Q(path__startswith=path)
+        return q if q else Q(pk__in=[])
+
+
+def page_queryset():
+    """``Page.objects`` with the hub's ``public()``, for listings that mix page types."""
+    from wagtail.models import Page
+
+    return HubPageQuerySet(Page).order_by("path")

@@ -16,6 +16,8 @@ class NuggetSeriesFeed(Feed):
     def __init__(self, series):
         super().__init__()
         self.series = series
+        # Django reads ``language`` as a plain attribute, never calls it.
+        self.language = series.locale.language_code
 
     def title(self):
         return self.series.title
@@ -26,9 +28,6 @@ class NuggetSeriesFeed(Feed):
     def description(self):
         return self.series.summary_text()
 
-    def language(self):
-        return self.series.locale.language_code
-
     def items(self):
         return self.series.days()
 
@@ -38,9 +37,8 @@ class NuggetSeriesFeed(Feed):
     def item_link(self, item):
         return item.nugget.url
 
-    def item_guid(self, item):
-        return item.nugget.full_url
-
+    # The guid is the item's link (Django's default), made absolute with the request's host
+    # like every other link in the feed.
     item_guid_is_permalink = True
 
     def item_description(self, item):

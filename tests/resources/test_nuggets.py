@@ -70,6 +70,8 @@ def test_feed_lists_live_public_nuggets_in_day_order(client, series, resource_in
         "Day 3: Languages",
     ]
     assert feed.entries[0].link == "http://testserver/en/resources/purpose/"
+    assert feed.entries[0].id == feed.entries[0].link  # the guid is the link, same host
+    assert feed.feed.language == "en"
     assert "What will you try" in feed.entries[0].summary
 
 

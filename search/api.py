@@ -41,6 +41,25 @@ def cors(view):
     return wrapper
 
 
+def reject_nul(view):
+    """A NUL character in a parameter's name or value is a 400 naming that parameter, in
+    JSON like every other error of the API (PostgreSQL refuses NUL in text, so it must never
+    reach a query). ``hub.middleware.RejectNulBytesMiddleware`` leaves views marked
+    ``answers_nul`` to say so in their own format."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        for name, values in request.GET.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                with translation.override(_language(request)):
+                    message = _("%(name)s contains a NUL character.") % {"name": name}
+                return error_response({name: message})
+        return view(request, *args, **kwargs)
+
+    wrapper.answers_nul = True
+    return wrapper
+
+
 def error_response(errors: dict[str, str]) -> JsonResponse:
     parameter, message = next(iter(errors.items()))
     return JsonResponse(
@@ -58,6 +77,7 @@ def _language(request) -> str:
 
 
 @cors
+@reject_nul
 def search_api(request):
     with translation.override(_language(request)):
         parsed = parse(request.GET, "en")
@@ -89,6 +109,7 @@ def search_api(request):
 
 
 @cors
+@reject_nul
 def autocomplete_api(request):
     with translation.override(_language(request)):
         errors = {}

@@ -15,7 +15,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.search.utils import MAX_QUERY_STRING_LENGTH, normalise_query_string
+from wagtail.search.utils import MAX_QUERY_STRING_LENGTH
 
 
 class IndexedDocument(models.Model):
@@ -90,7 +90,9 @@ class ZeroResultQuery(models.Model):
         hits the unique constraint (in a savepoint, so an enclosing transaction survives on
         PostgreSQL) and it counts with the UPDATE instead.
         """
-        query = normalise_query_string(" ".join(text.split()))
+        from search.service import query_key  # the service imports this module
+
+        query = query_key(" ".join(text.split()))
         if not query:
             return
         now = timezone.now()

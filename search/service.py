@@ -59,10 +59,27 @@ def log_query(request: SearchRequest, response: SearchResponse) -> None:
 
     from search.models import ZeroResultQuery
 
-    Query.get(request.text).add_hit()
+    Query.get(query_key(request.text)).add_hit()
     if response.total == 0 and not request.filters:
         ZeroResultQuery.record(request.text, request.language)
     logger.info("search query=%r lang=%s total=%d", request.text, request.language, response.total)
+
+
+def query_key(text: str) -> str:
+    """The query as the "Search terms" report and promotions store it.
+
+    Wagtail's normalising cuts a query to the column's 255 characters *before* lower-casing
+    it, and a few characters lower-case to two ("İ" to "i" and a combining dot), so one pass
+    can exceed the column; saving then cuts it again, the next identical search looks for
+    the longer text, misses, and collides with the stored row. Normalising until nothing
+    changes gives the text that is stored.
+    """
+    from wagtail.search.utils import normalise_query_string
+
+    key = normalise_query_string(text)
+    while (again := normalise_query_string(key)) != key:
+        key = again
+    return key
 
 
 def promotions(request: SearchRequest) -> list[dict]:
@@ -73,13 +90,12 @@ def promotions(request: SearchRequest) -> list[dict]:
     from django.db.models import Q
 
     from wagtail.contrib.search_promotions.models import SearchPromotion
-    from wagtail.search.utils import normalise_query_string
 
     from hub.visibility import page_queryset
 
     visible = page_queryset().live().public().filter(locale__language_code=request.language)
     promoted = (
-        SearchPromotion.objects.filter(query__query_string=normalise_query_string(request.text))
+        SearchPromotion.objects.filter(query__query_string=query_key(request.text))
         .filter(Q(page__in=visible) | Q(page__isnull=True, external_link_url__gt=""))
         .select_related("page")
         .order_by("sort_order")

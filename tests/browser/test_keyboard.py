@@ -1,4 +1,5 @@
-"""Keyboard alone: skip link, search form and language switcher, each with visible focus."""
+"""Keyboard alone: skip link, search form, language switcher, search facets and pagination,
+each with visible focus."""
 
 FOCUSED = """() => {
   const el = document.activeElement;
@@ -68,3 +69,67 @@ def test_search_form_submits_with_the_keyboard(site_server, page):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url == site_server + "/en/search/?q=latrines"
+
+
+RING = """el => {
+  const style = getComputedStyle(el);
+  const box = el.getBoundingClientRect();
+  return {
+    outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
+    shadow: style.boxShadow,
+    onScreen: box.width > 0 && box.height > 0 && box.top >= 0 && box.bottom <= innerHeight,
+  };
+}"""
+COUNT = "el => parseInt(el.textContent.replace(/\\D/g, ''), 10)"
+RESULTS = ".search-results > li"
+
+
+def tab_to(page, selector, limit=200):
+    """Press Tab until the element matching ``selector`` has focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} never got focus in {limit} presses of Tab")
+
+
+def tab_to_with_focus_ring(page, selector):
+    """Tab to ``selector`` and check that focus shows: its outline or box shadow differs
+    from its unfocused look, and the browser brought it on screen."""
+    unfocused = page.eval_on_selector(selector, RING)
+    tab_to(page, selector)
+    focused = page.eval_on_selector(selector, RING)
+    assert focused["onScreen"], (selector, focused)
+    assert (focused["outline"], focused["shadow"]) != (unfocused["outline"], unfocused["shadow"]), (
+        selector,
+        focused,
+    )
+
+
+def test_search_facets_and_pagination_work_with_the_keyboard(site_server, page):
+    page.goto(site_server + "/en/search/")
+    everything = page.eval_on_selector(".search-count", COUNT)
+    checkbox = ".search-facet input[name=kind][value=resource]"
+    label = f"label[for={page.get_attribute(checkbox, 'id')}] .meta"
+    resources = page.eval_on_selector(label, COUNT)
+    page_size = page.locator(RESULTS).count()
+    # A filter that narrows the results and still leaves a second page.
+    assert page_size < resources < everything
+    pages = -(-resources // page_size)
+
+    tab_to_with_focus_ring(page, checkbox)
+    page.keyboard.press("Space")
+    assert page.is_checked(checkbox)
+    tab_to(page, "form.filters > p:last-of-type > button")  # "Apply filters"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "kind=resource" in page.url
+    assert page.eval_on_selector(".search-count", COUNT) == resources
+    assert page.is_checked(checkbox)
+
+    tab_to_with_focus_ring(page, ".pagination a[rel=next]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "kind=resource" in page.url and "page=2" in page.url
+    assert page.inner_text(".pagination span") == f"Page 2 of {pages}"
+    assert page.locator(RESULTS).count() == min(page_size, resources - page_size)

@@ -143,6 +143,28 @@ def test_autocomplete(client, indexed_db):
     assert bad_lang.status_code == 400 and bad_lang.json()["error"]["parameter"] == "lang"
 
 
+@pytest.mark.parametrize(
+    ("url", "parameter"),
+    [
+        (API + "?q=a%00b", "q"),
+        (API + "?q=budgets&country=B%00D", "country"),
+        (API + "?th%00eme=education", "th\x00eme"),
+        ("/api/search/autocomplete/?q=fac%00", "q"),
+    ],
+)
+def test_a_nul_character_is_a_json_400_naming_the_parameter(client, db, url, parameter):
+    # Found by the search fuzz test: the site-wide NUL check answered in plain text, which
+    # a partner's script reading the API cannot parse.
+    response = client.get(url)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert response.json()["error"]["parameter"] == parameter
+    assert "NUL" in response.json()["error"]["message"]
+    french = client.get(url + "&lang=fr").json()["error"]["message"]
+    assert "caractère NUL" in french
+
+
 def test_queries_are_logged_for_editors(client, indexed_db):
     from wagtail.contrib.search_promotions.models import Query
 
@@ -150,3 +172,15 @@ def test_queries_are_logged_for_editors(client, indexed_db):
     get(client, q="facilitation")
     get(client, q="facilitation", page=2, page_size=1)
     assert Query.get("facilitation").hits == 2
+
+
+def test_a_query_that_grows_when_lower_cased_is_logged_every_time(client, indexed_db):
+    # Found by the search fuzz test: "İ" lower-cases to two characters, so the query log's
+    # key outgrew its column, and the second identical search collided with the first
+    # one's row (a 500 on the page and the API alike).
+    from wagtail.contrib.search_promotions.models import Query
+
+    query = "İzmir " * 60
+    for url in (API, "/en/search/", API):
+        assert client.get(url, {"q": query}).status_code == 200
+    assert Query.objects.get().hits == 3

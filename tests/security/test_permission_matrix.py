@@ -20,6 +20,8 @@ from wagtail_localize.models import Translation
 
 import pytest
 
+from tests.stories.conftest import make_story
+
 pytestmark = pytest.mark.django_db
 
 ROLES = ["anonymous", "partner_a", "partner_b", "translator", "editor", "admin"]
@@ -27,7 +29,8 @@ Y, N = True, False
 
 # Page types: the key in the ``site`` fixture of conftest.py.
 # "partner" = partner A's profile, "story" = a case story on it, "collaborative" = a learning
-# collaborative (belongs to no partner), "resource", "topic" = a toolkit topic, "home".
+# collaborative (belongs to no partner), "resource", "topic" = a toolkit topic, "home";
+# "draft_story" = a story on partner A's profile that was never published.
 #
 #                                  anonymous partner_a partner_b translator editor admin
 MATRIX = {
@@ -48,13 +51,23 @@ MATRIX = {
     ("publish", "resource"):          (N, N, N, N, Y, Y),
     ("publish", "topic"):             (N, N, N, N, Y, Y),
     ("publish", "home"):              (N, N, N, N, Y, Y),
+    # Partners cannot publish, so Wagtail lets them delete or move only pages in their
+    # subtree that are not live: never their live profile or live stories.
+    ("delete", "partner"):            (N, N, N, N, Y, Y),
+    ("delete", "draft_story"):        (N, Y, N, N, Y, Y),
     ("delete", "story"):              (N, N, N, N, Y, Y),
     ("delete", "collaborative"):      (N, N, N, N, Y, Y),
     ("delete", "resource"):           (N, N, N, N, Y, Y),
     ("delete", "topic"):              (N, N, N, N, Y, Y),
+    # Editors hold "bulk delete" from the root, which covers the site's home page too.
+    ("delete", "home"):               (N, N, N, N, Y, Y),
+    ("move", "partner"):              (N, N, N, N, Y, Y),
     ("move", "story"):                (N, N, N, N, Y, Y),
+    ("move", "collaborative"):        (N, N, N, N, Y, Y),
     ("move", "resource"):             (N, N, N, N, Y, Y),
     ("move", "topic"):                (N, N, N, N, Y, Y),
+    # The home page may live only at the root: no one may move it below another page.
+    ("move", "home"):                 (N, N, N, N, N, N),
     ("translate", "partner"):         (N, N, N, Y, Y, Y),
     ("translate", "story"):           (N, N, N, Y, Y, Y),
     ("translate", "collaborative"):   (N, N, N, Y, Y, Y),
@@ -62,6 +75,7 @@ MATRIX = {
     ("translate", "topic"):           (N, N, N, Y, Y, Y),
     ("edit_translation", "partner"):  (N, Y, N, Y, Y, Y),
     ("edit_translation", "story"):    (N, Y, N, Y, Y, Y),
+    ("edit_translation", "collaborative"): (N, N, N, Y, Y, Y),
     ("edit_translation", "resource"): (N, N, N, Y, Y, Y),
     ("edit_translation", "topic"):    (N, N, N, Y, Y, Y),
     ("download", "login"):            (N, Y, Y, Y, Y, Y),
@@ -154,23 +168,29 @@ def check_delete(client, page, allowed, site):
     if not allowed:
         assert denied(response), response.status_code
         assert Page.objects.get(pk=page.pk).get_parent().pk == parent.pk
-        assert Page.objects.get(pk=page.pk).live
+        assert Page.objects.get(pk=page.pk).live == page.live
 
 
-MOVE_TO = {"story": "beta", "resource": "other_resource_index", "topic": "other_toolkit"}
-
-
-def check_move(client, page, allowed, site):
+def move_destination(target, site):
+    """A parent the page type may have, other than its own; for the home page, which may
+    live only at the root, a page below the root."""
+    from hub.factories import CollaborativeIndexPageFactory, PartnerIndexPageFactory
     from resources.factories import ResourceIndexPageFactory, ToolkitPageFactory
 
-    if page.specific_class.__name__ == "ResourcePage":
-        site["other_resource_index"] = ResourceIndexPageFactory(parent=site["home"], slug="r2")
-    if page.specific_class.__name__ == "ToolkitTopicPage":
-        site["other_toolkit"] = ToolkitPageFactory(parent=site["home"], slug="t2")
-    kind = {"ResourcePage": "resource", "ToolkitTopicPage": "topic"}.get(
-        page.specific_class.__name__, "story"
-    )
-    destination = site[MOVE_TO[kind]]
+    home = site["home"]
+    make = {
+        "partner": lambda: PartnerIndexPageFactory(parent=home, slug="partners-2"),
+        "story": lambda: site["beta"],
+        "collaborative": lambda: CollaborativeIndexPageFactory(parent=home, slug="together-2"),
+        "resource": lambda: ResourceIndexPageFactory(parent=home, slug="r2"),
+        "topic": lambda: ToolkitPageFactory(parent=home, slug="t2"),
+        "home": lambda: site["partner_index"],
+    }
+    return make[target]()
+
+
+def check_move(client, page, allowed, site, target):
+    destination = move_destination(target, site)
     parent = page.get_parent()
     response = client.post(
         reverse("wagtailadmin_pages:move_confirm", args=[page.pk, destination.pk])
@@ -256,9 +276,14 @@ CHECKS = {
     "view_draft": check_view_draft,
     "edit": check_edit,
     "delete": check_delete,
-    "move": check_move,
     "translate": check_translate,
 }
+
+
+def draft_story(site):
+    story = make_story(site["alpha"], "Alpha draft", slug="alpha-draft")
+    story.unpublish()
+    return Page.objects.get(pk=story.pk)
 
 
 @pytest.mark.parametrize(("action", "target", "role", "allowed"), CASES)
@@ -266,6 +291,8 @@ def test_permission_matrix(
     action, target, role, allowed, site, users, login, homes, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
+    if target == "draft_story":
+        site[target] = draft_story(site)
     client = login(role)
     if action == "download":
         check_download(client, target, allowed, site)
@@ -273,5 +300,39 @@ def test_permission_matrix(
         check_publish(client, site[target], allowed, site, target, role)
     elif action == "edit_translation":
         check_edit_translation(client, site[target], allowed, site, users["admin"])
+    elif action == "move":
+        check_move(client, site[target], allowed, site, target)
     else:
         CHECKS[action](client, site[target], allowed, site)
+
+
+def test_translators_see_source_drafts_and_revisions_but_cannot_revert(site, users, login):
+    """Translators hold "change" from the root, so that they may work in every language's tree
+    (``hub.translation.permissions``); its hooks refuse them the edit view of a source page,
+    not its previews. A translator therefore reads any source page's unpublished draft, its
+    revisions and their comparison (what changed, to translate next); reverting to an old
+    revision goes through the edit view and is refused."""
+    first = site["story"].specific.save_revision()  # the live content, as a revision
+    story = with_draft(site["story"])
+    latest = story.get_latest_revision()
+    client = login("translator")
+
+    draft = client.get(reverse("wagtailadmin_pages:view_draft", args=[story.pk]))
+    revision = client.get(reverse("wagtailadmin_pages:revisions_view", args=[story.pk, latest.pk]))
+    compare = client.get(
+        reverse("wagtailadmin_pages:revisions_compare", args=[story.pk, first.pk, latest.pk])
+    )
+    for response in (draft, revision):
+        assert response.status_code == 200
+        assert DRAFT_TITLE in response.content.decode()
+    assert compare.status_code == 200
+    assert DRAFT_TITLE in compare.content.decode()
+
+    revisions = story.revisions.count()
+    revert = client.post(
+        reverse("wagtailadmin_pages:revisions_revert", args=[story.pk, first.pk]),
+        {"title": "Reverted", "slug": story.slug, "action-publish": "1"},
+    )
+    assert denied(revert), revert.status_code
+    assert story.revisions.count() == revisions
+    assert live_title(story) == "Alpha story"

@@ -184,3 +184,8 @@ def test_a_query_that_grows_when_lower_cased_is_logged_every_time(client, indexe
     for url in (API, "/en/search/", API):
         assert client.get(url, {"q": query}).status_code == 200
     assert Query.objects.get().hits == 3
+    # It found nothing: the editors' report counts it under the same stored text.
+    from search.models import ZeroResultQuery
+
+    missed = ZeroResultQuery.objects.get()
+    assert missed.count == 3 and len(missed.query) <= 255

@@ -207,6 +207,8 @@ def bench_hub(args, lua: Path) -> None:
     output = manage("shell", "--no-imports", "-c", QUERY_COUNT, env=env_langs, capture=True)
     pages = json.loads(output.strip().splitlines()[-1])
     pages = [page for page in pages if page["status"] == 200]
+    if args.pages:
+        pages = [page for page in pages if page["label"] in args.pages]
     gunicorn = str(Path(PYTHON).parent / "gunicorn")
     modes = {"both": [False, True], "on": [True], "off": [False]}[args.cache]
     for cache in modes:
@@ -244,6 +246,9 @@ def main() -> None:
     parser.add_argument("--languages", default="en", help="comma-separated codes (en)")
     parser.add_argument("--port", type=int, default=8011)
     parser.add_argument("--skip-setup", action="store_true", help="reuse bench/out/")
+    parser.add_argument(
+        "--pages", nargs="+", metavar="LABEL", help="only these page labels (casestorypage search)"
+    )
     parser.add_argument("--bakerydemo", metavar="PATH", help="a prepared bakerydemo checkout")
     parser.add_argument(
         "--bakerydemo-paths", nargs="+", default=["/blog/wild-yeast/"], metavar="PATH"

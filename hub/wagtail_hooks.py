@@ -7,10 +7,14 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import onboard_partner_view
-from .models import Theme
+from .models import HomePage, Theme
 from .partners_onboarding import can_onboard
 from .translation import permissions  # noqa: F401  (registers the translators hooks)
 from .translation.views import REPORT_PERMISSION, translation_status
+
+HOME_DELETE_REFUSED = _(
+    "Only administrators may delete a home page: it holds the whole site in its language."
+)
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -61,3 +65,25 @@ def register_onboarding_menu_item():
     return OnboardPartnerMenuItem(
         _("Onboard a partner"), reverse("hub_onboard_partner"), icon_name="group", order=650
     )
+
+
+def _is_home(page) -> bool:
+    return page.specific_class is not None and issubclass(page.specific_class, HomePage)
+
+
+# Editors hold "bulk delete" from the root so that they can remove a section with its pages;
+# that would also let them delete a language's home page, and with it the whole site in that
+# language. Only administrators may.
+@hooks.register("before_delete_page")
+def only_administrators_delete_a_home_page(request, page):
+    if _is_home(page) and not request.user.is_superuser:
+        return permissions.forbidden(request, HOME_DELETE_REFUSED)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def only_administrators_bulk_delete_a_home_page(request, action_type, objects, action_class):
+    pages = [page for page in objects if hasattr(page, "specific_class")]
+    if action_type == "delete" and not request.user.is_superuser and any(map(_is_home, pages)):
+        return permissions.forbidden(request, HOME_DELETE_REFUSED)
+    return None

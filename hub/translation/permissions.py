@@ -60,7 +60,7 @@ def is_translation_target(obj) -> bool:
     ).exists()
 
 
-def _forbidden(request, reason):
+def forbidden(request, reason):
     # A real 403 (Wagtail turns PermissionDenied into a redirect to the dashboard, which hides
     # from the translator why nothing happened).
     return TemplateResponse(request, "hub/admin/forbidden.html", {"reason": reason}, status=403)
@@ -68,13 +68,13 @@ def _forbidden(request, reason):
 
 def _refuse_unless_translation(request, obj):
     if is_translator_only(request.user) and not is_translation_target(obj):
-        return _forbidden(request, _("Translators may only edit translations, not source content."))
+        return forbidden(request, _("Translators may only edit translations, not source content."))
     return None
 
 
 def _refuse(request, *args, **kwargs):
     if is_translator_only(request.user):
-        return _forbidden(request, _("Translators may not create, move, copy or delete pages."))
+        return forbidden(request, _("Translators may not create, move, copy or delete pages."))
     return None
 
 

@@ -59,8 +59,9 @@ MATRIX = {
     ("delete", "collaborative"):      (N, N, N, N, Y, Y),
     ("delete", "resource"):           (N, N, N, N, Y, Y),
     ("delete", "topic"):              (N, N, N, N, Y, Y),
-    # Editors hold "bulk delete" from the root, which covers the site's home page too.
-    ("delete", "home"):               (N, N, N, N, Y, Y),
+    # Editors hold "bulk delete" from the root, but a home page (a whole language's site)
+    # is refused to everyone but administrators (hub/wagtail_hooks.py).
+    ("delete", "home"):               (N, N, N, N, N, Y),
     ("move", "partner"):              (N, N, N, N, Y, Y),
     ("move", "story"):                (N, N, N, N, Y, Y),
     ("move", "collaborative"):        (N, N, N, N, Y, Y),

@@ -33,6 +33,31 @@ def _visible_relation(story, name):
     return target
 
 
+def in_story_language(story, pages):
+    """The pages a story links to, each as its live, public translation in the story's
+    language where there is one: relations are synchronised across translations, so a French
+    story points at the English collaborative and partners. One query, and none when every
+    page is in the story's language already."""
+    foreign = [page for page in pages if page is not None and page.locale_id != story.locale_id]
+    if not foreign:
+        return pages
+    from hub.visibility import page_queryset
+
+    translated = {
+        page.translation_key: page
+        for page in page_queryset()
+        .live()
+        .public()
+        .filter(
+            locale_id=story.locale_id,
+            translation_key__in={page.translation_key for page in foreign},
+        )
+    }
+    return [
+        translated.get(page.translation_key, page) if page in foreign else page for page in pages
+    ]
+
+
 def story_context(story) -> dict:
     # Through the relation, not Lesson.objects: a preview shows the unsaved lessons.
     lessons = list(story.lessons.all())
@@ -48,6 +73,10 @@ def story_context(story) -> dict:
     }
     for lesson in lessons:
         lesson.theme_list = [lesson_themes[key] for key in lesson.themes if key in lesson_themes]
+    collaborative = _visible_relation(story, "collaborative")
+    collaborative, *partners_involved = in_story_language(
+        story, [collaborative, *partners_involved]
+    )
     return {
         "partner": story.get_partner(),
         "lessons": lessons,
@@ -55,6 +84,6 @@ def story_context(story) -> dict:
         "theme_list": themes,
         "tag_list": list(story.tags.all()),
         "country_list": [(c.code, country_names.name(c.code)) for c in story.countries],
-        "collaborative": _visible_relation(story, "collaborative"),
+        "collaborative": collaborative,
         "hero_image": _visible_relation(story, "hero_image"),
     }

@@ -45,3 +45,30 @@ def test_story_translates_with_lessons_and_keeps_anchors(client, network, homes,
     response = client.get(french.url)
     assert response.status_code == 200
     assert 'id="lesson-listen"' in response.content.decode()
+
+
+def _publish_in_french(page, locales, title=None):
+    french = page.copy_for_translation(locales["fr"], copy_parents=True)
+    for ancestor in french.get_ancestors(inclusive=True).not_live().specific():
+        if title and ancestor.pk == french.pk:
+            ancestor.title = title
+        ancestor.save_revision().publish()
+    return french.specific_class.objects.get(pk=french.pk)
+
+
+def test_a_translated_story_links_to_pages_in_its_own_language(client, network, homes, locales):
+    """Relations are synchronised, so the French story holds the English collaborative and
+    partners: it links to their French translations where they are live, else to them."""
+    story = make_story(network["alpha"], "Listening first", collaborative=network["collaborative"])
+    story.partners_involved.set([network["beta"]])
+    story.save_revision().publish()
+    collaborative = _publish_in_french(
+        network["collaborative"], locales, title="Collaboratif Budgets ouverts"
+    )
+    french_story = _publish_in_french(CaseStoryPage.objects.get(pk=story.pk), locales)
+
+    html = client.get(french_story.url).content.decode()
+    assert f'href="{collaborative.url}">Collaboratif Budgets ouverts</a>' in html
+    assert f'href="{network["beta"].url}">Beta Learning Lab</a>' in html  # no French page
+    english = client.get(story.url).content.decode()
+    assert f'href="{network["collaborative"].url}">Open Budgets Collaborative</a>' in english

@@ -15,7 +15,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.search.utils import MAX_QUERY_STRING_LENGTH
+from wagtail.search.utils import MAX_QUERY_STRING_LENGTH, normalise_query_string
 
 
 class IndexedDocument(models.Model):
@@ -56,6 +56,21 @@ class DocumentFacet(models.Model):
         return f"{self.facet}={self.value}"
 
 
+def query_key(text: str) -> str:
+    """The query as the "Search terms" report and promotions store it.
+
+    Wagtail's normalising cuts a query to the column's 255 characters *before* lower-casing
+    it, and a few characters lower-case to two ("İ" to "i" and a combining dot), so one pass
+    can exceed the column; saving then cuts it again, the next identical search looks for
+    the longer text, misses, and collides with the stored row. Normalising until nothing
+    changes gives the text that is stored.
+    """
+    key = normalise_query_string(text)
+    while (again := normalise_query_string(key)) != key:
+        key = again
+    return key
+
+
 class ZeroResultQuery(models.Model):
     """A query visitors typed that found nothing, per language: what the hub lacks, or how
     visitors name what it has. Wagtail's "Search terms" report counts queries but not their
@@ -90,8 +105,6 @@ class ZeroResultQuery(models.Model):
         hits the unique constraint (in a savepoint, so an enclosing transaction survives on
         PostgreSQL) and it counts with the UPDATE instead.
         """
-        from search.service import query_key  # the service imports this module
-
         query = query_key(" ".join(text.split()))
         if not query:
             return

@@ -57,29 +57,12 @@ def log_query(request: SearchRequest, response: SearchResponse) -> None:
         return
     from wagtail.contrib.search_promotions.models import Query
 
-    from search.models import ZeroResultQuery
+    from search.models import ZeroResultQuery, query_key
 
     Query.get(query_key(request.text)).add_hit()
     if response.total == 0 and not request.filters:
         ZeroResultQuery.record(request.text, request.language)
     logger.info("search query=%r lang=%s total=%d", request.text, request.language, response.total)
-
-
-def query_key(text: str) -> str:
-    """The query as the "Search terms" report and promotions store it.
-
-    Wagtail's normalising cuts a query to the column's 255 characters *before* lower-casing
-    it, and a few characters lower-case to two ("İ" to "i" and a combining dot), so one pass
-    can exceed the column; saving then cuts it again, the next identical search looks for
-    the longer text, misses, and collides with the stored row. Normalising until nothing
-    changes gives the text that is stored.
-    """
-    from wagtail.search.utils import normalise_query_string
-
-    key = normalise_query_string(text)
-    while (again := normalise_query_string(key)) != key:
-        key = again
-    return key
 
 
 def promotions(request: SearchRequest) -> list[dict]:
@@ -92,6 +75,7 @@ def promotions(request: SearchRequest) -> list[dict]:
     from wagtail.contrib.search_promotions.models import SearchPromotion
 
     from hub.visibility import page_queryset
+    from search.models import query_key
 
     visible = page_queryset().live().public().filter(locale__language_code=request.language)
     promoted = (

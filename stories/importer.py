@@ -8,7 +8,9 @@ Front matter keys: title, partner (slug of a partner profile), date (YYYY-MM-DD)
 slug, countries (ISO codes), themes (slugs), collaborative (slug), partners (slugs of partners
 involved), tags, results (list), quote ({text, name, role, organisation}), lessons (list of
 headline, explanation, kind, audiences, themes). The Markdown body becomes the story's
-sections: each "## Heading" starts a new one.
+sections: each "## Heading" starts a new one. The text becomes the rich text an editor could
+write (``markdown_text``): anything else, raw HTML above all, is dropped and reported as a
+warning with its line; warnings do not stop the import.
 """
 
 import datetime
@@ -22,12 +24,12 @@ from django.utils.text import slugify
 
 from wagtail.models import Locale
 
-import markdown
 import yaml
 from django_countries import countries as country_names
 
 from hub.models import LearningCollaborativePage, PartnerProfilePage, Theme
 
+from .markdown_text import scan, to_rich_text
 from .models import Audience, CaseStoryPage, Lesson, LessonKind
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n?(.*)\Z", re.S)
@@ -54,6 +56,7 @@ class ParsedStory:
     fingerprint: str
     data: dict
     body_markdown: str
+    body_line: int = 1
     partner: PartnerProfilePage | None = None
     collaborative: LearningCollaborativePage | None = None
     themes: list = field(default_factory=list)
@@ -65,11 +68,13 @@ class ImportReport:
     created: list = field(default_factory=list)
     updated: list = field(default_factory=list)
     unchanged: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
 
 
 class ImportFailed(Exception):
-    def __init__(self, problems):
+    def __init__(self, problems, warnings=()):
         self.problems = problems
+        self.warnings = list(warnings)
         super().__init__("\n".join(str(p) for p in problems))
 
 
@@ -115,6 +120,7 @@ class StoryImporter:
     def __init__(self, locale=None):
         self.locale = locale or Locale.get_default()
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
         self._partners = {p.slug: p for p in PartnerProfilePage.objects.filter(locale=self.locale)}
         self._collaboratives = {
             c.slug: c for c in LearningCollaborativePage.objects.filter(locale=self.locale)
@@ -133,7 +139,8 @@ class StoryImporter:
         except UnicodeDecodeError:
             self.problems.append(Problem(path, 1, "the file is not UTF-8 text"))
             return None
-        match = FRONT_MATTER.match(text.replace("\r\n", "\n"))
+        text = text.replace("\r\n", "\n")
+        match = FRONT_MATTER.match(text)
         if not match:
             self.problems.append(
                 Problem(path, 1, "no front matter: the file must start with a '---' line")
@@ -150,8 +157,11 @@ class StoryImporter:
         if not isinstance(data, dict):
             self.problems.append(Problem(path, 2, "front matter must be a mapping of keys"))
             return None
-        story = ParsedStory(path, hashlib.sha256(raw).hexdigest(), data, body)
+        body_line = text.count("\n", 0, match.start(2)) + 1
+        story = ParsedStory(path, hashlib.sha256(raw).hexdigest(), data, body, body_line)
         self._check(story, _Lines(front, offset=2))
+        for drop in scan(body):
+            self.warnings.append(Problem(path, body_line + drop.line - 1, drop.reason))
         return story
 
     def _problem(self, story, line, reason):
@@ -256,8 +266,8 @@ class StoryImporter:
         if not paths:
             self.problems.append(Problem(Path("."), 0, "no file given"))
         if self.problems:
-            raise ImportFailed(self.problems)
-        report = ImportReport()
+            raise ImportFailed(self.problems, self.warnings)
+        report = ImportReport(warnings=self.warnings)
         with transaction.atomic():
             for story in stories:
                 outcome = write_story(story, publish=publish, user=user)
@@ -277,10 +287,9 @@ def _sections(body_markdown: str) -> list[dict]:
     for heading, text in chunks:
         if not heading.strip() and not text.strip():
             continue
-        # Sub-headings become h3: the section's own heading is the h2.
-        html = markdown.markdown(re.sub(r"(?m)^#{3,} +", "#### ", text.strip()))
-        html = re.sub(r"<(/?)h4>", r"<\1h3>", html)
-        blocks.append({"type": "section", "value": {"heading": heading.strip(), "text": html}})
+        blocks.append(
+            {"type": "section", "value": {"heading": heading.strip(), "text": to_rich_text(text)}}
+        )
     return blocks
 
 

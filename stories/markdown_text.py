@@ -15,6 +15,7 @@ Every drop is reported as a warning with the line of the Markdown that caused it
 of the source (``scan``): the import goes on, the author learns what was left out.
 """
 
+import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -100,6 +101,7 @@ def _blank(match):
 
 
 def _safe_url(url: str) -> bool:
+    url = html.unescape(url)  # "jav&#97;script:" is what a browser reads as "javascript:"
     if check_url(url) is None:
         return False
     scheme = re.match(r"([a-zA-Z][-+.a-zA-Z0-9]*):", url.strip())

@@ -178,7 +178,7 @@ Intro <script>alert("script")</script> and a [safe link](https://example.org).
 
 ## What happened
 
-A [trap](javascript:alert('link')) and <a href="javascript:alert('anchor')">another</a>.
+A [trap](javascript:alert('link')) and <a href="jav&#97;script:alert('anchor')">another</a>.
 
 <iframe src="https://evil.example/frame"></iframe>
 

@@ -5,6 +5,7 @@ from io import StringIO
 from textwrap import dedent
 
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 import pytest
 
@@ -123,9 +124,14 @@ def test_french_and_spanish_stories_go_into_their_own_locale(
     assert 'href="/fr/partners/alpha/"' not in page
 
 
-def test_reimport_finds_the_story_in_its_language(tmp_path, french_site, locales):
+def test_reimport_finds_the_story_in_its_language(tmp_path, client, french_site, locales, editor):
     path = write(tmp_path, "fr.md", FRENCH)
     run("import_stories", path)
+    story = CaseStoryPage.objects.get(locale=locales["fr"])
+    client.force_login(editor)
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[story.pk])).status_code == 200
+    profile = story.get_parent()
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[profile.pk])).status_code == 200
     out, _err = run("import_stories", path)
     assert "1 unchanged" in out
     assert CaseStoryPage.objects.filter(locale=locales["fr"]).count() == 1

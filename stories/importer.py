@@ -65,7 +65,6 @@ class ParsedStory:
     fingerprint: str
     data: dict
     body_markdown: str
-    body_line: int = 1
     language: str = ""
     # The profile named by ``partner`` (any language) and its page in the story's language,
     # None until written when it has none yet.
@@ -171,7 +170,7 @@ class StoryImporter:
             self.problems.append(Problem(path, 2, "front matter must be a mapping of keys"))
             return None
         body_line = text.count("\n", 0, match.start(2)) + 1
-        story = ParsedStory(path, hashlib.sha256(raw).hexdigest(), data, body, body_line)
+        story = ParsedStory(path, hashlib.sha256(raw).hexdigest(), data, body)
         self._check(story, _Lines(front, offset=2))
         for drop in scan(body):
             self.warnings.append(Problem(path, body_line + drop.line - 1, drop.reason))

@@ -32,7 +32,9 @@ def hub_environment(url: str) -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0].strip("`: "))
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument(
         "--addr", default="127.0.0.1:0", help="where osmem-server listens (port 0: any free port)"
     )
@@ -41,16 +43,18 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
     server = OsmemServer.start(japanese=False, addr=args.addr)
     try:
-        print(f"osmem-server at {server.url} (a development aid; production uses a real cluster)")
-        sys.stdout.flush()
+        note = "a development aid; production uses a real cluster"
+        print(f"osmem-server at {server.url} ({note})", flush=True)
         env = hub_environment(server.url)
         manage = [sys.executable, str(ROOT / "manage.py")]
         steps = [
             [*manage, "rebuild_search_index", "--engine", "elasticsearch"],
-            [*manage, "update_index"],  # Wagtail's own index: the admin's search and choosers
+            # Wagtail's own index, for the admin's search and choosers (it would list every model).
+            [*manage, "update_index", "--verbosity", "0"],
         ]
         for step in steps:
             subprocess.run(step, env=env, cwd=ROOT, check=True)
+        print("Wagtail's admin search index is built on osmem-server too.", flush=True)
         return subprocess.run(command, env=env, cwd=ROOT).returncode if command else 0
     except subprocess.CalledProcessError as error:
         return error.returncode

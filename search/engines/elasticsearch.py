@@ -45,7 +45,7 @@ class ElasticsearchEngine(SearchEngine):
         transport); ``client_options`` override them for a server of the caller's own."""
         self.url = url or settings.ELASTICSEARCH_URL
         self.prefix = prefix if prefix is not None else settings.SEARCH_INDEX_PREFIX
-        self.client = es_client.build_client(self.url, **client_options)
+        self.client = es_client.get_client(self.url, **client_options)
 
     def alias(self, language: str) -> str:
         return f"{self.prefix}{language}"

@@ -13,7 +13,11 @@ import subprocess
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from io import StringIO
 from pathlib import Path
+
+from django.core.management import call_command
+from django.core.management.base import CommandError
 
 import pytest
 
@@ -148,3 +152,18 @@ def test_a_search_falls_back_without_logging_a_secret(client, settings, caplog, 
     assert answer["degraded"] is True
     assert "unavailable" in caplog.text
     assert API_KEY not in caplog.text and URL_PASSWORD not in caplog.text
+
+
+def test_an_api_key_and_a_password_together_are_refused_in_one_line(settings):
+    settings.ELASTICSEARCH_URL = "https://search.example.org:9200"
+    settings.ELASTICSEARCH_API_KEY = API_KEY
+    settings.ELASTICSEARCH_USERNAME = "hub"
+    settings.ELASTICSEARCH_PASSWORD = PASSWORD
+
+    with pytest.raises(CommandError) as raised:
+        call_command("rebuild_search_index", "--engine", "elasticsearch", stdout=StringIO())
+
+    assert str(raised.value) == (
+        "Cannot use the elasticsearch engine: Set ELASTICSEARCH_API_KEY, or "
+        "ELASTICSEARCH_USERNAME and ELASTICSEARCH_PASSWORD, not both."
+    )

@@ -168,6 +168,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False  # nor the release check on the dashboard
 # hub goes through the ``search`` app, which talks to its engines directly.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "hub_")
+# Search by meaning across languages, and related lessons (search/semantic/): off, no model
+# is loaded and nothing is embedded.
+SEARCH_SEMANTIC = env_bool("SEARCH_SEMANTIC", True)
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {

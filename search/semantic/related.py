@@ -32,23 +32,31 @@ def related_lessons(story, request=None, limit: int = LIMIT) -> list[dict]:
     ``headline``, ``url``, ``story_title``, ``language`` and ``other_language``."""
     if not enabled() or story.pk is None:
         return []
-    language = story.locale.language_code
-    key = f"hub:related-lessons:{current_version()}:{story.pk}:{language}"
+    # A story page has one language, so the story identifies the list.
+    key = f"hub:related-lessons:{current_version()}:{story.pk}:{limit}"
     items = cache.get(key)
     if items is None:
-        picks = nearest_lessons(current_index(), story, language, limit)
-        items = _display(picks, language, request)
+        index = current_index()
+        picks = nearest_lessons(index, story, limit)
+        items = _display(picks, _language(index, story), request)
         cache.set(key, items, CACHE_SECONDS)
     return items
 
 
-def nearest_lessons(index: VectorIndex, story, language: str, limit: int) -> list[tuple[str, str]]:
+def _language(index: VectorIndex, story) -> str:
+    """The story's language, from its own document (no query)."""
+    row = index.rows.get(f"story:{story.pk}")
+    return str(index.locales[row]) if row is not None else ""
+
+
+def nearest_lessons(index: VectorIndex, story, limit: int) -> list[tuple[str, str]]:
     """(lesson document id, its language) of the lessons to show, best first."""
     source = f"stories.casestorypage:{story.pk}"
     sources = index.sources
     own = np.flatnonzero(sources == source)
     if not len(own) or not limit:
         return []
+    language = _language(index, story)
     query = index.matrix[own].sum(axis=0)
     query /= max(float(np.linalg.norm(query)), 1e-12)
     # The story in every language: the sources of the story documents it shares a key with.

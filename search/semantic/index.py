@@ -6,13 +6,15 @@ and sources. A query is one matrix-vector product and a partial sort: brute forc
 and fast enough for this hub's size (see bench/semantic_bench.py: about 10 ms at 100,000
 documents on one thread, and 200 MB of memory per process).
 
-The matrix is reloaded when the vectors change. Every write bumps the site-wide content
+The matrix is refreshed when the vectors change. Every write bumps the site-wide content
 version (``hub.caching``), which every process reads from the shared cache; when it moved,
-one cheap query (how many rows, and the newest) tells whether the vectors did.
+one cheap query (how many rows, and the newest) tells whether the vectors did, and if so
+only the rows written since are read, with the list of row ids to drop the deleted ones.
 """
 
 from __future__ import annotations
 
+import datetime
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -34,18 +36,41 @@ from search.semantic.encoder import (
 )
 
 LOAD_CHUNK = 2000
+# A refresh re-reads the rows written this long before the newest it has seen: a transaction
+# still open at the last load may have written older timestamps (vectors are written in short
+# transactions; a refresh that still misses a row finds the count wrong and loads everything).
+REFRESH_MARGIN = datetime.timedelta(seconds=30)
+COLUMNS = ("id", "updated", "doc_id", "kind", "locale", "translation_key", "source", "vector")
 
 
 @dataclass(frozen=True)
 class VectorIndex:
     fingerprint: tuple
     matrix: np.ndarray  # (n, DIMENSIONS) float32, rows of unit length
-    doc_ids: list[str]
+    doc_ids: np.ndarray
     kinds: np.ndarray
     locales: np.ndarray
     translation_keys: np.ndarray
     sources: np.ndarray
+    pks: np.ndarray  # the rows' primary keys, to refresh in place
+    newest: datetime.datetime | None = None
     rows: dict[str, int] = field(default_factory=dict)  # doc id -> row
+
+    @classmethod
+    def of(cls, fingerprint, matrix, doc_ids, kinds, locales, keys, sources, pks, newest):
+        doc_ids = np.asarray(doc_ids, dtype=object)
+        return cls(
+            fingerprint=fingerprint,
+            matrix=matrix,
+            doc_ids=doc_ids,
+            kinds=np.asarray(kinds, dtype=str),
+            locales=np.asarray(locales, dtype=str),
+            translation_keys=np.asarray(keys, dtype=str),
+            sources=np.asarray(sources, dtype=object),
+            pks=np.asarray(pks, dtype=np.int64),
+            newest=newest,
+            rows={doc_id: row for row, doc_id in enumerate(doc_ids)},
+        )
 
     def __len__(self) -> int:
         return len(self.doc_ids)
@@ -75,47 +100,71 @@ class VectorIndex:
         return None if kinds is None else np.isin(self.kinds, list(kinds))
 
 
+def _current_model_rows():
+    return DocumentVector.objects.filter(model=MODEL, model_version=MODEL_VERSION)
+
+
 def _fingerprint() -> tuple:
     stats = _current_model_rows().aggregate(count=Count("id"), newest=Max("updated"))
     return (MODEL, MODEL_VERSION, stats["count"], stats["newest"])
 
 
-def _current_model_rows():
-    return DocumentVector.objects.filter(model=MODEL, model_version=MODEL_VERSION)
+def _read(queryset, fingerprint: tuple, count: int | None = None) -> VectorIndex:
+    """The rows of ``queryset`` as an index. With their ``count`` known, the matrix is
+    filled in place row by row, never held twice."""
+    matrix = None if count is None else np.empty((count, DIMENSIONS), dtype=np.float32)
+    columns = {name: [] for name in COLUMNS}
+    rows = queryset.order_by("id").values_list(*COLUMNS)
+    for n, row in enumerate(rows.iterator(chunk_size=LOAD_CHUNK)):
+        if matrix is not None and n == count:  # written since the count: the next check reloads
+            break
+        for name, value in zip(COLUMNS, row, strict=True):
+            columns[name].append(value)
+        if matrix is not None:
+            matrix[n] = np.frombuffer(columns["vector"].pop(), dtype="<f4")
+    if matrix is None:
+        vectors = [np.frombuffer(vector, dtype="<f4") for vector in columns["vector"]]
+        matrix = np.array(vectors, dtype=np.float32).reshape(-1, DIMENSIONS)
+    return VectorIndex.of(
+        fingerprint,
+        matrix[: len(columns["id"])],
+        columns["doc_id"],
+        columns["kind"],
+        columns["locale"],
+        columns["translation_key"],
+        columns["source"],
+        columns["id"],
+        max(columns["updated"], default=None),
+    )
 
 
-def load(fingerprint: tuple) -> VectorIndex:
+def _refresh(previous: VectorIndex, fingerprint: tuple) -> VectorIndex:
+    """``previous`` less the rows deleted or rewritten since, plus those rewritten or new:
+    after a publish, a few rows are read instead of all of them."""
+    current = _current_model_rows()
+    alive = np.fromiter(current.values_list("id", flat=True).iterator(), dtype=np.int64)
+    changed = _read(current.filter(updated__gte=previous.newest - REFRESH_MARGIN), fingerprint)
+    keep = np.isin(previous.pks, alive) & ~np.isin(previous.pks, changed.pks)
+    newest = max(previous.newest, changed.newest or previous.newest)
+    return VectorIndex.of(
+        fingerprint,
+        np.concatenate([previous.matrix[keep], changed.matrix]),
+        *(
+            np.concatenate([getattr(previous, name)[keep], getattr(changed, name)])
+            for name in ("doc_ids", "kinds", "locales", "translation_keys", "sources", "pks")
+        ),
+        newest,
+    )
+
+
+def load(fingerprint: tuple, previous: VectorIndex | None = None) -> VectorIndex:
     """Every vector of the current model, in one matrix. Vectors of another model (before a
     rebuild after a model change) are left out: they are not comparable."""
-    count = fingerprint[2]
-    matrix = np.empty((count, DIMENSIONS), dtype=np.float32)
-    doc_ids, kinds, locales, keys, sources = [], [], [], [], []
-    rows = (
-        _current_model_rows()
-        .order_by("id")
-        .values_list("doc_id", "kind", "locale", "translation_key", "source", "vector")
-    )
-    n = 0
-    for doc_id, kind, locale, key, source, vector in rows.iterator(chunk_size=LOAD_CHUNK):
-        if n == count:  # written since the count: the next check reloads
-            break
-        matrix[n] = np.frombuffer(vector, dtype="<f4")
-        doc_ids.append(doc_id)
-        kinds.append(kind)
-        locales.append(locale)
-        keys.append(key)
-        sources.append(source)
-        n += 1
-    return VectorIndex(
-        fingerprint=fingerprint,
-        matrix=matrix[:n],
-        doc_ids=doc_ids,
-        kinds=np.array(kinds, dtype=str),
-        locales=np.array(locales, dtype=str),
-        translation_keys=np.array(keys, dtype=str),
-        sources=np.array(sources, dtype=object),
-        rows={doc_id: row for row, doc_id in enumerate(doc_ids)},
-    )
+    if previous is not None and previous.newest is not None and fingerprint[2]:
+        index = _refresh(previous, fingerprint)
+        if len(index) == fingerprint[2]:
+            return index
+    return _read(_current_model_rows(), fingerprint, count=fingerprint[2])
 
 
 _lock = threading.Lock()
@@ -123,21 +172,26 @@ _current: tuple[int | None, VectorIndex | None] = (None, None)
 
 
 def current_index() -> VectorIndex:
-    """This process's index, reloaded if the vectors changed since it was loaded."""
+    """This process's index, refreshed if the vectors changed since it was read. While one
+    thread refreshes it, the others go on with the index they have rather than wait."""
     global _current
     version = current_version()
     seen, index = _current
     if index is not None and seen == version:
         return index
-    with _lock:
+    if not _lock.acquire(blocking=index is None):
+        return index
+    try:
         seen, index = _current
         if index is None or seen != version:
             fingerprint = _fingerprint()
             if index is None or index.fingerprint != fingerprint:
                 pin_blas_threads()
-                index = load(fingerprint)
+                index = load(fingerprint, index)
             _current = (version, index)
         return index
+    finally:
+        _lock.release()
 
 
 def forget() -> None:

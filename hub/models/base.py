@@ -39,6 +39,12 @@ class HubPage(Page):
         """A schema.org object for JSON-LD, or None."""
         return None
 
+    def permissions_for_user(self, user):
+        """Wagtail's permission tester, with the hub's rule for changing privacy."""
+        from hub.page_permissions import HubPagePermissionTester
+
+        return HubPagePermissionTester(user, self)
+
     def get_view_restrictions(self):
         """Wagtail's answer, without its two queries when no restriction can apply.
 

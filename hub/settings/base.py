@@ -84,6 +84,11 @@ AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Behind reverse proxies every connection comes from the nearest proxy: the client's address
+# is read from X-Forwarded-For as the trusted proxies wrote it (hub/client_address.py).
+# The environment variable keeps the name README has always given it.
+TRUSTED_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "hub.client_address.client_address"
 
 # The admin answers only on these hosts (every allowed host when the list is empty).
 ADMIN_HOSTS = env_list("ADMIN_HOSTS")

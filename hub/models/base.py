@@ -5,6 +5,7 @@ from django.utils.text import Truncator
 
 from wagtail.models import Page, PageManager, PageViewRestriction
 
+from hub.media_choices import MediaChoiceForm
 from hub.visibility import HubPageQuerySet, restricted_paths
 
 HubPageManager = PageManager.from_queryset(HubPageQuerySet)
@@ -19,6 +20,8 @@ class HubPage(Page):
     """
 
     objects = HubPageManager()
+    # Refuses images and documents the editor may not choose (hub/media_choices.py).
+    base_form_class = MediaChoiceForm
 
     # Loaded with the page when it is served (``hub.routing``), so that rendering it needs
     # no query per relation. Page types add the foreign keys their template shows.

@@ -91,6 +91,15 @@ MATRIX = {
     ("change_privacy", "resource"):   (N, N, N, N, Y, Y),
     ("change_privacy", "topic"):      (N, N, N, N, Y, Y),
     ("change_privacy", "home"):       (N, N, N, N, Y, Y),
+    # Media (hub/media_collections.py): "b_document" and "b_image" are partner B's, in B's
+    # collection; "b_private" is in B's private collection; "editors" is a collection only
+    # editors work in. "list" = the document chooser shows it; "use" = set it as the hero
+    # image of partner A's story; "upload" = add a document into that collection.
+    ("list", "b_document"):           (N, N, Y, N, Y, Y),
+    ("use", "b_image"):               (N, N, N, N, Y, Y),
+    ("upload", "editors"):            (N, N, N, N, Y, Y),
+    ("upload", "b_collection"):       (N, N, Y, N, Y, Y),
+    ("download", "b_private"):        (N, N, Y, N, Y, Y),
     ("download", "login"):            (N, Y, Y, Y, Y, Y),
     ("download", "editors"):          (N, N, N, N, Y, Y),
 }  # fmt: skip
@@ -323,6 +332,55 @@ def check_download(client, restriction, allowed, site):
         assert b"Quillfeather" not in response.content
 
 
+def partner_b_collection():
+    partners = Collection.get_first_root_node().get_children().get(name="Partners")
+    return partners.get_children().get(name="Beta Learning Lab")
+
+
+def b_media(target):
+    from tests.security.test_partner_media import document, image
+
+    beta = partner_b_collection()
+    if target == "b_image":
+        return image("Beta well", beta)
+    if target == "b_private":
+        return document("Beta salaries", beta.get_children().get(name="Private"))
+    return document("Beta budget", beta)
+
+
+def check_media(client, action, target, allowed, site):
+    from tests.security.test_partner_media import save_story
+
+    if action == "download":
+        item = b_media(target)
+        response = client.get(reverse("wagtaildocs_serve", args=[item.pk, item.filename]))
+        assert (response.status_code == 200) is allowed
+    elif action == "list":
+        b_media(target)
+        response = client.get(reverse("wagtaildocs_chooser:choose"))
+        assert ("Beta budget" in response.content.decode()) is allowed
+    elif action == "use":
+        item = b_media(target)
+        save_story(client, site["story"], hero_image=item.pk, hero_image_alt="A well")
+        latest = Page.objects.get(pk=site["story"].pk).specific.get_latest_revision_as_object()
+        assert (latest.hero_image_id == item.pk) is allowed
+    else:  # upload
+        if target == "editors":
+            collection = Collection.get_first_root_node().add_child(name="Board papers")
+        else:
+            collection = partner_b_collection()
+        client.post(
+            reverse("wagtaildocs:add"),
+            {
+                "title": "Uploaded notes",
+                "file": ContentFile(b"notes", name="notes.txt"),
+                "collection": collection.pk,
+            },
+        )
+        uploaded = get_document_model().objects.filter(title="Uploaded notes")
+        assert uploaded.filter(collection=collection).exists() is allowed
+
+
 CHECKS = {
     "view_draft": check_view_draft,
     "edit": check_edit,
@@ -345,7 +403,9 @@ def test_permission_matrix(
     if target == "draft_story":
         site[target] = draft_story(site)
     client = login(role)
-    if action == "download":
+    if action in ("list", "use", "upload") or target == "b_private":
+        check_media(client, action, target, allowed, site)
+    elif action == "download":
         check_download(client, target, allowed, site)
     elif action == "publish":
         check_publish(client, site[target], allowed, site, target, role)

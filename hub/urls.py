@@ -7,12 +7,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from hub import media_views
+from hub import media_views, partner_isolation
 
 # The admin, documents, images, the API and the sitemap are language-neutral; everything a visitor
 # reads carries its language in the URL (/en/, /fr/, /es/), and "/" redirects by
 # Accept-Language. Each app owns its own routes; Wagtail's page serving comes last.
 urlpatterns = [
+    *partner_isolation.chooser_urls,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),

@@ -303,3 +303,13 @@ def test_the_migration_gives_existing_partners_their_collection(site, users):
     assert GroupCollectionPermission.objects.filter(
         group=group, collection=collection_of(site["beta"])
     ).exists()
+
+
+@pytest.mark.parametrize(("role", "sees"), CHOOSER_SEES_DRAFTS)
+def test_the_page_chooser_opens_and_returns_no_one_elses_draft(login, beta_drafts, role, sees):
+    client = login(role)
+    browse = client.get(reverse("wagtailadmin_choose_page_child", args=[beta_drafts.pk]))
+    assert (browse.status_code == 200) is sees
+    chosen = client.get(reverse("wagtailadmin_choose_page_chosen_multiple"), {"id": beta_drafts.pk})
+    assert chosen.status_code == 200
+    assert ("Zephyrine" in chosen.content.decode()) is sees

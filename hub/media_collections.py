@@ -85,10 +85,13 @@ def ensure_partner_media(group: Group, name: str) -> Collection:
             collection=private, restriction_type=CollectionViewRestriction.GROUPS
         )
     restriction.groups.add(group, *Group.objects.filter(name="Editors"))
-    # Earlier versions granted partners their media permissions on the root collection.
+    # Earlier versions granted partners their media permissions on the root collection (that
+    # is, on everything); grants an administrator made on other collections are left alone.
     GroupCollectionPermission.objects.filter(
-        group=group, permission__content_type__app_label__in=MEDIA_APPS
-    ).exclude(collection__in=[own, shared_collection()]).delete()
+        group=group,
+        collection=Collection.get_first_root_node(),
+        permission__content_type__app_label__in=MEDIA_APPS,
+    ).delete()
     grant(group, own, PARTNER_MEDIA_PERMISSIONS)
     grant(group, shared_collection(), SHARED_MEDIA_PERMISSIONS)
     return own

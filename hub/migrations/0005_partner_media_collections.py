@@ -2,7 +2,8 @@
 
 They held their media permissions on the root collection (every partner's and editor's
 images and documents); onboarding now gives each partner group its own collection and the
-shared one, and this runs the same code for the groups that exist. A new database has no
+shared one, and this runs the same code for the groups that exist, then moves what their
+members uploaded into the root collection to the partner's own collection. A new database has no
 partner groups yet: nothing to do.
 """
 
@@ -22,11 +23,22 @@ def isolate_partner_media(apps, schema_editor):
 
     from hub.media_collections import ensure_editor_media, ensure_partner_media
 
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Collection
+
     editors = LiveGroup.objects.filter(name="Editors").first()
     if editors is not None:
         ensure_editor_media(editors)
+    root = Collection.get_first_root_node()
     for group in LiveGroup.objects.filter(pk__in=[group.pk for group in groups]):
-        ensure_partner_media(group, group.name.removeprefix(PARTNER_GROUP_PREFIX))
+        own = ensure_partner_media(group, group.name.removeprefix(PARTNER_GROUP_PREFIX))
+        # What the partner's people uploaded into the root collection moves to the partner's
+        # own, so that they can still choose it.
+        for model in (get_image_model(), get_document_model()):
+            model.objects.filter(collection=root, uploaded_by_user__groups=group).update(
+                collection=own
+            )
 
 
 class Migration(migrations.Migration):

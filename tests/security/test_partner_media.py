@@ -290,19 +290,25 @@ def test_onboarding_makes_the_collections_and_running_it_again_completes_them(si
     }
 
 
-def test_the_migration_gives_existing_partners_their_collection(site, users):
+def test_the_migration_gives_existing_partners_their_collection(site, users, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     from importlib import import_module
 
     from django.apps import apps
 
     group = Group.objects.get(name="Partner: Beta Learning Lab")
     collection_of(site["beta"]).get_descendants(inclusive=True).delete()
+    uploaded = document("Old beta upload", Collection.get_first_root_node())
+    uploaded.uploaded_by_user = users["partner_b"]
+    uploaded.save()
     migration = import_module("hub.migrations.0005_partner_media_collections")
     migration.isolate_partner_media(apps, None)
     assert collection_of(site["beta"]).get_children().filter(name=PRIVATE_COLLECTION).exists()
     assert GroupCollectionPermission.objects.filter(
         group=group, collection=collection_of(site["beta"])
     ).exists()
+    uploaded.refresh_from_db()
+    assert uploaded.collection == collection_of(site["beta"])
 
 
 @pytest.mark.parametrize(("role", "sees"), CHOOSER_SEES_DRAFTS)

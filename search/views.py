@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import translation
 
+from hub.public_url import absolute_url
 from search import facets as facet_tools
 from search.engines.base import MAX_RESULT_WINDOW, SORTS
 from search.params import PAGE_ONLY, parse
@@ -39,7 +40,7 @@ def search_page(request):
     context = {
         "errors": parsed.errors,
         "sorts": SORTS,
-        "canonical": request.build_absolute_uri(request.path),
+        "canonical": absolute_url(request.path, request),
     }
     if parsed.errors:
         # Drop only the bad parameters and search with the rest, saying what was dropped.

@@ -159,7 +159,11 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Knowledge Hub"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address ("https://hub.example.org"): every absolute URL the hub emits
+# (canonical, hreflang, feeds, sitemap, search API, e-mails) is built on it, and the default
+# Wagtail Site follows it after each migrate. Unset: the host and port of each request.
+HUB_PUBLIC_URL = (env_str("HUB_PUBLIC_URL") or "").rstrip("/") or None
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", HUB_PUBLIC_URL or "http://127.0.0.1:8000")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # downloads pass through Wagtail's privacy checks
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # nor the release check on the dashboard

@@ -9,7 +9,6 @@ selected filters as removable chips, long facets folded after a few values.
 from __future__ import annotations
 
 import dataclasses
-from urllib.parse import urlencode
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -83,11 +82,6 @@ def drop_filter_links(request, params) -> list[dict]:
 
 def theme_links(language: str) -> list[dict]:
     """Every theme in the page's language, each a search for that theme."""
-    from hub.memo import locale_ids
-    from hub.themes import themes_by_locale
+    from hub.home_sections import theme_links
 
-    themes = themes_by_locale().get(locale_ids().get(language), {})
-    return [
-        {"name": theme.name, "href": f"/{language}/search/?" + urlencode({"theme": slug})}
-        for slug, theme in sorted(themes.items(), key=lambda pair: pair[1].name)
-    ]
+    return theme_links(language)

@@ -140,6 +140,7 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
+FORMAT_MODULE_PATH = ["hub.formats"]  # one date format per language, pages and results
 USE_I18N = True
 USE_TZ = True
 

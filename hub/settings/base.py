@@ -58,6 +58,7 @@ MIDDLEWARE = [
     # ETag from the body and 304 answers: cheap, and it also covers cached pages.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "hub.language_prefix.UnknownLanguagePrefixMiddleware",  # /de/: a 404, not /en/de/
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

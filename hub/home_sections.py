@@ -8,6 +8,7 @@ publish shows in them at once and an unchanged site never counts twice.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from urllib.parse import urlencode
 
@@ -73,11 +74,17 @@ def latest_lessons(language: str) -> list:
     return (first + rest)[:LATEST_LESSONS]
 
 
+def sort_key(name: str) -> str:
+    """Alphabetical order as readers expect it: "Éducation" among the E's, not after Z."""
+    letters = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in letters if not unicodedata.combining(c)).casefold()
+
+
 def theme_links(language: str) -> list[dict]:
     themes = themes_by_locale().get(locale_ids().get(language), {})
     return [
         {"name": theme.name, "href": f"/{language}/search/?" + urlencode({"theme": slug})}
-        for slug, theme in sorted(themes.items(), key=lambda pair: pair[1].name)
+        for slug, theme in sorted(themes.items(), key=lambda pair: sort_key(pair[1].name))
     ]
 
 
@@ -101,4 +108,4 @@ def region_links(language: str) -> list[dict]:
             }
             for code, total in counts.items()
         ]
-    return sorted(links, key=lambda link: link["name"])
+    return sorted(links, key=lambda link: sort_key(link["name"]))

@@ -123,3 +123,22 @@ def test_translated_demo_story_lists_and_names_in_its_language(
     assert result in text
     assert collaborative in text
     assert "A shared view" not in text
+
+
+def test_home_page_shows_the_network_and_ways_in(client, demo):
+    stories = [front_matter(path) for path in sorted(STORIES_DIR.glob("*.md"))]
+    html = soup(client, "/en/")
+    assert html.title.get_text(strip=True) == "Knowledge Hub"  # not "Knowledge Hub · Knowledge Hub"
+    numbers = [li.get_text(" ", strip=True) for li in html.select(".numbers li")]
+    assert f"{sum(len(s.get('lessons', [])) for s in stories)} lessons learned" in numbers
+    assert f"{len(stories)} case stories" in numbers
+    assert "3 languages" in numbers
+    assert len(html.select("#lessons-heading ~ ul .card")) == 4
+    assert html.select("#stories-heading ~ ul .story-card")
+    assert html.select("#regions-heading ~ ul a.chip")
+    first_form = html.select_one("main form")
+    assert first_form["action"] == "/en/search/"
+
+    french = soup(client, "/fr/")
+    themes = [a.get_text(strip=True) for a in french.select("#themes-heading ~ ul a.chip")]
+    assert themes.index("Éducation") < themes.index("Transparence budgétaire")

@@ -40,7 +40,7 @@ def badge(document, language: str) -> tuple[str, str]:
 
 
 def describe(items: list[dict], hits, language: str) -> list[dict]:
-    """The page's result items with their badge and, for a lesson, the word "Lesson"."""
+    """The page's result items with their badge and, for a toolkit topic, its toolkit."""
     for item, hit in zip(items, hits, strict=True):
         item["badge"], item["badge_kind"] = badge(hit.document, language)
         item["toolkit_title"] = hit.document.display.get("toolkit_title", "")

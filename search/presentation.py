@@ -29,7 +29,9 @@ def badge(document, language: str) -> tuple[str, str]:
     with translation.override(language):
         if document.kind == "lesson" and document.lesson_types:
             labels = facet_tools.labels("lesson_type", document.lesson_types[:1], language)
-            return labels.get(document.lesson_types[0], _("Lesson")), "lesson"
+            # The modifier is the kind itself: the same icon and colour as on the story.
+            kind = document.lesson_types[0]
+            return labels.get(kind, _("Lesson")), kind
         if document.kind == "resource" and document.display.get("toolkit_title"):
             return _("Toolkit topic"), "topic"
         if document.kind == "resource" and document.display.get("resource_type"):

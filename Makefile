@@ -16,7 +16,7 @@ endif
 PYTEST_WORKERS ?= 2
 .DEFAULT_GOAL := help
 
-.PHONY: help install system-deps messages migrate demo run serve test lint format lock bench-search bench-pages audit clean
+.PHONY: help install system-deps messages migrate demo run serve test screenshots lint format lock bench-search bench-pages audit clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -55,6 +55,9 @@ endif
 
 test: install system-deps ## Install what the tests need, then run the whole suite
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+screenshots: install system-deps ## PNGs of every public page type at 390 and 1280 px in tests/output/screenshots/
+	$(PY) -m pytest -n 0 -q tests/browser/test_screenshots.py
 
 lint: install ## ruff check and format check
 	$(VENV)/bin/ruff check .

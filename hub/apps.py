@@ -9,12 +9,14 @@ class HubConfig(AppConfig):
 
     def ready(self):
         # Registers the facet label resolvers of themes, partners, collaboratives and types.
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_migrate, post_save
 
         from . import caching, documents  # noqa: F401
         from .models import PartnerProfilePage
         from .partners_onboarding import follow_profile_translations
+        from .public_url import follow_public_url
 
         post_save.connect(follow_profile_translations, sender=PartnerProfilePage)
 
         caching.connect_signals()
+        post_migrate.connect(follow_public_url, sender=self)

@@ -9,6 +9,7 @@ from search.documents import SearchDocument, register_labels
 
 from .memo import locale_ids
 from .models import LearningCollaborativePage, OrganisationType, PartnerProfilePage
+from .public_url import site_path
 from .regions import region_codes_for
 from .themes import themes_by_locale
 
@@ -22,7 +23,7 @@ def partner_documents(partner) -> list[SearchDocument]:
             kind="partner",
             locale=partner.locale.language_code,
             title=partner.title,
-            url=partner.get_full_url() or "",
+            url=site_path(partner),
             summary=partner.summary,
             body=partner.body,
             countries=countries,
@@ -46,7 +47,7 @@ def collaborative_documents(collaborative) -> list[SearchDocument]:
             kind="collaborative",
             locale=collaborative.locale.language_code,
             title=collaborative.title,
-            url=collaborative.get_full_url() or "",
+            url=site_path(collaborative),
             summary=collaborative.summary,
             body=" ".join([collaborative.purpose, collaborative.learning_questions]),
             date=collaborative.start_date,

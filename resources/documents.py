@@ -10,6 +10,7 @@ the stand-alone guides rather than in a kind of its own.
 from django.utils import translation
 from django.utils.html import strip_tags
 
+from hub.public_url import site_path
 from hub.regions import region_codes_for
 from search.documents import SearchDocument, register_labels
 
@@ -43,7 +44,7 @@ class ResourceDocuments:
                 kind="resource",
                 locale=self.locale.language_code,
                 title=self.title,
-                url=self.url,
+                url=site_path(self),
                 summary=self.summary,
                 body=_text(_stream_text(self.how_to_use), self.nugget_body, self.reflection_prompt),
                 date=_date(self),
@@ -86,7 +87,7 @@ class TopicDocuments:
                 kind="resource",
                 locale=self.locale.language_code,
                 title=title,
-                url=self.url,
+                url=site_path(self),
                 summary=self.intro,
                 body=_text(_stream_text(self.body), _stream_text(self.key_takeaways)),
                 date=_date(self),

@@ -8,6 +8,7 @@ from django.http import HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from hub.public_url import absolute_url
 from search import facets as facet_tools
 from search.engines.base import LANGUAGES, InvalidSearchRequest
 from search.params import parse
@@ -90,7 +91,7 @@ def search_api(request):
         results = []
         for item in result_items(response.hits, language):
             data = api_result(item)
-            data["url"] = request.build_absolute_uri(data["url"])
+            data["url"] = absolute_url(data["url"], request)
             results.append(data)
         return JsonResponse(
             {
@@ -133,7 +134,7 @@ def autocomplete_api(request):
                 "results": [
                     {
                         "title": hit.title,
-                        "url": request.build_absolute_uri(hit.url),
+                        "url": absolute_url(hit.url, request),
                         "kind": hit.kind,
                         "locale": hit.locale,
                     }

@@ -147,6 +147,7 @@ def chips(request: SearchRequest, params) -> list[dict]:
                     "facet": FACET_LEGENDS[facet],
                     "label": names.get(value, value),
                     "href": f"?{href}",
+                    "key": (facet, value),
                 }
             )
     return result

@@ -1,4 +1,5 @@
-"""The search page: a plain GET form, facets as checkboxes, chips, pagination; no JavaScript."""
+"""The search page: a plain GET form, facets as checkboxes, chips, pagination. It works
+without JavaScript; ``hub/js/search.js`` only applies a ticked box at once."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import translation
 
+from hub.public_url import absolute_url
 from search import facets as facet_tools
+from search import presentation
 from search.engines.base import MAX_RESULT_WINDOW, SORTS
 from search.params import PAGE_ONLY, parse
 from search.results import result_items
@@ -39,7 +42,7 @@ def search_page(request):
     context = {
         "errors": parsed.errors,
         "sorts": SORTS,
-        "canonical": request.build_absolute_uri(request.path),
+        "canonical": absolute_url(request.path, request),
     }
     if parsed.errors:
         # Drop only the bad parameters and search with the rest, saying what was dropped.
@@ -58,13 +61,22 @@ def search_page(request):
     page_obj = paginator.get_page(search_request.page) if response.total else None
     if search_request.text:
         context["canonical"] += "?" + urlencode({"q": search_request.text})
+    chips = facet_tools.chips(search_request, params)
+    showing_for = getattr(response, "showing_results_for", None)
     context.update(
         {
             "search": search_request,
             "response": response,
-            "results": result_items(response.hits, language),
-            "facets": facet_tools.page_facets(response, language, params, params.get("expand")),
-            "chips": facet_tools.chips(search_request, params),
+            "results": presentation.describe(
+                result_items(response.hits, language), response.hits, language
+            ),
+            "facets": presentation.fold(
+                facet_tools.page_facets(response, language, params, params.get("expand"))
+            ),
+            "chips": chips,
+            "clear_filters_href": "?" + urlencode({"q": search_request.text})
+            if search_request.text
+            else "?",
             "warnings": warnings,
             "degraded": outcome.degraded,
             "page_obj": page_obj,
@@ -73,14 +85,19 @@ def search_page(request):
             or search_request.page > 1
             or bool(set(params) - {"q"}),
             "promotions": promotions(search_request),
-            "drop_filter_links": [
-                {"label": chip["label"], "facet": chip["facet"], "href": chip["href"]}
-                for chip in facet_tools.chips(search_request, params)
-            ]
+            "drop_filter_links": presentation.drop_filter_links(search_request, params)
             if not response.total
             else [],
+            "theme_links": presentation.theme_links(language) if not response.total else [],
             "suggestion": response.suggestion,
             "suggestion_href": suggestion_href(params, response.suggestion),
+            "showing_results_for": showing_for,
+            "as_typed_href": "?"
+            + facet_tools.query_string(
+                params, without=("as_typed", "page"), add=[("as_typed", "1")]
+            )
+            if showing_for
+            else "",
         }
     )
     return render(request, "search/search_page.html", context)

@@ -7,6 +7,7 @@ choice values); ``stories.labels`` turns them into words in the reader's languag
 
 from django.utils.html import strip_tags
 
+from hub.public_url import site_path
 from hub.regions import region_codes_for
 from search.documents import SearchDocument
 
@@ -29,7 +30,7 @@ def story_documents(story) -> list[SearchDocument]:
     collaboratives = [story.collaborative.slug] if story.collaborative_id else []
     organisation_types = [partner.organisation_type] if partner is not None else []
     lessons = list(story.lessons.all())
-    url = story.get_full_url() or story.url or ""
+    url = site_path(story)
     common = {
         "locale": story.locale.language_code,
         "date": story.publication_date,

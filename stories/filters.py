@@ -110,7 +110,9 @@ class StoryFilters:
         if "partner" in values:
             partner = self._objects["partner"]
             stories = stories.filter(
-                Q(path__startswith=partner.path) | Q(partners_involved=partner)
+                Q(path__startswith=partner.path)
+                # The relation is synchronised: a translated story may hold the source pages.
+                | Q(partners_involved__translation_key=partner.translation_key)
             ).distinct()
         if "collaborative" in values:
             stories = stories.filter(collaborative=self._objects["collaborative"])
@@ -129,6 +131,31 @@ class StoryFilters:
 
     def querystring(self, without=None) -> str:
         return urlencode({k: v for k, v in self.values.items() if k != without})
+
+    def _partner_options(self, stories) -> list[tuple[str, str]]:
+        """Partners with at least one of these stories (published or involved), each with
+        how many: a partner without stories would only lead to "no story matches"."""
+        paths, involved = {}, {}
+        for pk, path, key in stories.values_list(
+            "pk", "path", "partners_involved__translation_key"
+        ):
+            paths[pk] = path
+            if key:
+                involved.setdefault(key, set()).add(pk)
+        partners = (
+            PartnerProfilePage.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .order_by("title")
+            .values_list("slug", "title", "path", "translation_key")
+        )
+        options = []
+        for slug, title, path, key in partners:
+            found = {pk for pk, story_path in paths.items() if story_path.startswith(path)}
+            found |= involved.get(key, set())
+            if found:
+                options.append((slug, f"{title} ({len(found)})"))
+        return options
 
     def form_fields(self, stories) -> list[dict]:
         """The select boxes of the filter form, offering only values that find something."""
@@ -152,13 +179,7 @@ class StoryFilters:
                 for code in regions.region_codes_for(codes)
             ],
             "theme": list(used_themes.values_list("slug", "name")),
-            "partner": list(
-                PartnerProfilePage.objects.live()
-                .public()
-                .filter(locale=self.locale)
-                .order_by("title")
-                .values_list("slug", "title")
-            ),
+            "partner": self._partner_options(stories),
             "collaborative": list(
                 LearningCollaborativePage.objects.live()
                 .public()

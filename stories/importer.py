@@ -22,6 +22,7 @@ there is one (``import_lookup``).
 import datetime
 import hashlib
 import re
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -339,10 +340,24 @@ def body_blocks(story: ParsedStory) -> list[dict]:
         blocks.append(
             {
                 "type": "results",
-                "value": {"heading": "Results", "items": [str(r) for r in story.data["results"]]},
+                "value": {"heading": "Results", "items": _list_items(story.data["results"])},
             }
         )
     return blocks
+
+
+def _list_items(values) -> list[dict]:
+    """ListBlock items in Wagtail's block format (each with an id): wagtail-localize offers
+    only items stored this way for translation. Ids derive from the text, so re-importing an
+    unchanged file keeps them."""
+    return [
+        {
+            "type": "item",
+            "value": str(value),
+            "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{i}:{value}")),
+        }
+        for i, value in enumerate(values)
+    ]
 
 
 def write_story(story: ParsedStory, publish=False, user=None) -> str:

@@ -6,6 +6,7 @@ from django.utils.text import Truncator
 from wagtail.models import Page, PageManager, PageViewRestriction
 
 from hub.media_choices import MediaChoiceForm
+from hub.public_url import absolute_url, site_path
 from hub.visibility import HubPageQuerySet, restricted_paths
 
 HubPageManager = PageManager.from_queryset(HubPageQuerySet)
@@ -29,6 +30,15 @@ class HubPage(Page):
 
     class Meta:
         abstract = True
+
+    def get_full_url(self, request=None):
+        """The page's absolute URL on the public address or the visitor's host
+        (``hub.public_url``), not on the Site record's host and port: feeds, the sitemap,
+        JSON-LD, canonical and hreflang links all come through here."""
+        path = site_path(self, request)
+        return absolute_url(path, request) if path else None
+
+    full_url = property(get_full_url)
 
     def summary_text(self) -> str:
         """Plain text that describes the page in one or two sentences."""

@@ -54,6 +54,22 @@ class HomePage(HubPage):
         found = {page.pk: page for page in pages}
         return [found[pk] for pk in ids if pk in found]
 
+    def get_context(self, request, *args, **kwargs):
+        from hub import home_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        language = self.locale.language_code
+        context.update(
+            {
+                "numbers": home_sections.network_numbers(),
+                "latest_stories": home_sections.latest_stories(language),
+                "latest_lessons": home_sections.latest_lessons(language),
+                "theme_links": home_sections.theme_links(language),
+                "region_links": home_sections.region_links(language),
+            }
+        )
+        return context
+
     def structured_data(self, request=None) -> dict:
         return {
             "@context": "https://schema.org",

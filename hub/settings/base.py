@@ -58,6 +58,7 @@ MIDDLEWARE = [
     # ETag from the body and 304 answers: cheap, and it also covers cached pages.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "hub.language_prefix.UnknownLanguagePrefixMiddleware",  # /de/: a 404, not /en/de/
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -145,6 +146,7 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
+FORMAT_MODULE_PATH = ["hub.formats"]  # one date format per language, pages and results
 USE_I18N = True
 USE_TZ = True
 
@@ -164,7 +166,11 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Knowledge Hub"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address ("https://hub.example.org"): every absolute URL the hub emits
+# (canonical, hreflang, feeds, sitemap, search API, e-mails) is built on it, and the default
+# Wagtail Site follows it after each migrate. Unset: the host and port of each request.
+HUB_PUBLIC_URL = (env_str("HUB_PUBLIC_URL") or "").rstrip("/") or None
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", HUB_PUBLIC_URL or "http://127.0.0.1:8000")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # downloads pass through Wagtail's privacy checks
 # Upload limits, in megabytes in the environment: images by Wagtail's own setting, documents
 # by the hub's document form (hub/uploads.py).

@@ -21,6 +21,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = BASE_DIR / "tests" / "output" / "media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+HUB_PUBLIC_URL = None  # absolute URLs follow the request, whatever the environment says
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 
 # Static files straight from the apps (no collectstatic): whitenoise finds them.

@@ -7,6 +7,7 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 
 from hub.profile_translations import live_stand_in
+from hub.public_url import absolute_url
 
 register = template.Library()
 
@@ -33,7 +34,7 @@ def page_languages(context, page=None):
                 {
                     "code": translation.locale.language_code,
                     "url": translation.url,
-                    "full_url": translation.full_url,
+                    "full_url": translation.get_full_url(request),
                 }
             )
     elif request is not None:
@@ -45,6 +46,12 @@ def page_languages(context, page=None):
         link["name"] = _language_name(link["code"])
         link["current"] = link["code"] == current
     return links
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, url):
+    """``url`` as an absolute URL on the public address or the visitor's host."""
+    return absolute_url(str(url or ""), context.get("request"))
 
 
 @register.simple_tag

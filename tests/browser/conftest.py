@@ -34,7 +34,7 @@ CHROMIUM_ARGS = [
 OUTPUT = Path(__file__).resolve().parents[1] / "output"
 SCREENSHOTS = OUTPUT / "screenshots"
 PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1366, "height": 900}
+DESKTOP = {"width": 1280, "height": 800}
 
 
 def pytest_collection_modifyitems(items):

@@ -26,7 +26,8 @@ def test_no_javascript_flow(client, indexed_db):
     html = page.content.decode()
     assert page.status_code == 200
     assert '<form method="get"' in html and 'name="q"' in html
-    assert "<script" not in html
+    # The one script is the site's own file (it applies a ticked box at once); nothing inline.
+    assert re.findall(r"<script[^>]*>", html) == ['<script src="/static/hub/js/search.js" defer>']
     assert 'name="robots"' not in html
 
     # Type a query and submit: results, count in text, canonical keeps only the query.
@@ -125,3 +126,34 @@ def test_editors_promoted_results_come_first(client, indexed_db, homes):
     assert html.index("Start here") < html.index("Facilitation of village committees")
     second = client.get(PAGE, {"q": "facilitation", "page_size": 1, "page": 2})
     assert "Start here" not in second.content.decode()
+
+
+def test_corrected_query_offers_the_search_as_typed(client, indexed_db, monkeypatch):
+    """When the engine answers for a corrected query, the page says so and links the
+    search as typed (``as_typed=1``)."""
+    from search import views
+    from search.service import run_search
+
+    def corrected(request):
+        outcome = run_search(request)
+        outcome.response.showing_results_for = "facilitation"
+        return outcome
+
+    monkeypatch.setattr(views, "run_search", corrected)
+    html = client.get(PAGE, {"q": "facilitaton", "country": "BD"}).content.decode()
+    assert "Showing results for <b>facilitation</b>" in html
+    typed = re.search(r'search instead for <a href="([^"]+)">facilitaton</a>', html)
+    assert typed and "as_typed=1" in unescape(typed[1]) and "country=BD" in unescape(typed[1])
+
+
+def test_zero_results_offer_filters_to_remove_with_counts_and_themes(client, indexed_db):
+    from hub.factories import ThemeFactory
+
+    ThemeFactory(name="Education", slug="education")
+    html = client.get(PAGE, {"q": "facilitation", "country": "KE", "kind": "partner"}).content
+    html = html.decode()
+    if "Nothing matched your search." not in html:
+        pytest.skip("the corpus has a Kenyan partner about facilitation")
+    assert re.search(r"Remove Country: Kenya</a> <span class=\"count\">\d+ results?", html)
+    assert "Browse by theme" in html
+    assert '<a class="chip" href="/en/search/?theme=education">Education</a>' in html

@@ -67,7 +67,7 @@ def test_story_page(client, site, homes):
     html = BeautifulSoup(client.get(url).content, "html.parser")
     assert len(html.select("article.lesson")) == 11
     assert len(html.select(".language-switcher a")) == 3
-    assert "Involved 4" in html.select_one(".case-story .meta").get_text()
+    assert "Involved 4" in html.select_one(".story-facts").get_text()  # key facts
     assert_max_queries(client, "/fr/partners/alpha/full-story/", STORY_PAGE_QUERIES)
 
 

@@ -52,7 +52,7 @@ def test_demo_pages(client, demo):
     for lesson in lessons:
         assert lesson["id"].startswith("lesson-")
         assert lesson.select_one("a.lesson-link")["href"] == f"#{lesson['id']}"
-    toc = [a["href"] for a in html.select("nav[aria-label='Lessons in this story'] a")]
+    toc = [a["href"] for a in html.select("nav.lessons-toc a")]
     assert toc == [f"#{lesson['id']}" for lesson in lessons]
 
     expected = {
@@ -106,3 +106,39 @@ def test_demo_content_reloads_without_changes(demo):
     call_command("load_demo_content", stdout=output)
     assert list(CaseStoryPage.objects.values_list("pk", "latest_revision_id", "live")) == before
     assert "4 unchanged" in output.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("code", "result", "collaborative"),
+    [
+        ("fr", "Une vision commune", "Collaboratif d'apprentissage sur la gestion adaptative"),
+        ("es", "Una visión compartida", "Colaborativo de aprendizaje sobre gestión adaptativa"),
+    ],
+)
+def test_translated_demo_story_lists_and_names_in_its_language(
+    client, demo, code, result, collaborative
+):
+    page = soup(client, f"/{code}/partners/iid/planning-equality-20-in-one-day-in-dhaka/")
+    text = page.select_one("main").get_text(" ", strip=True)
+    assert result in text
+    assert collaborative in text
+    assert "A shared view" not in text
+
+
+def test_home_page_shows_the_network_and_ways_in(client, demo):
+    stories = [front_matter(path) for path in sorted(STORIES_DIR.glob("*.md"))]
+    html = soup(client, "/en/")
+    assert html.title.get_text(strip=True) == "Knowledge Hub"  # not "Knowledge Hub · Knowledge Hub"
+    numbers = [li.get_text(" ", strip=True) for li in html.select(".numbers li")]
+    assert f"{sum(len(s.get('lessons', [])) for s in stories)} lessons learned" in numbers
+    assert f"{len(stories)} case stories" in numbers
+    assert "3 languages" in numbers
+    assert len(html.select("#lessons-heading ~ ul .card")) == 4
+    assert html.select("#stories-heading ~ ul .story-card")
+    assert html.select("#regions-heading ~ ul a.chip")
+    first_form = html.select_one("main form")
+    assert first_form["action"] == "/en/search/"
+
+    french = soup(client, "/fr/")
+    themes = [a.get_text(strip=True) for a in french.select("#themes-heading ~ ul a.chip")]
+    assert themes.index("Éducation") < themes.index("Transparence budgétaire")

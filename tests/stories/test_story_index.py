@@ -105,3 +105,12 @@ def test_filter_form_works_without_javascript(client, stories):
     assert country.select_one("option[selected]")["value"] == "BD"
     assert {o["value"] for o in country.select("option")} == {"", "BD", "KE", "CO"}
     assert html.select_one('meta[name="robots"]')["content"].startswith("noindex")
+
+
+def test_partner_filter_offers_only_partners_with_stories_and_counts(client, stories, network):
+    from hub.factories import PartnerProfilePageFactory
+
+    PartnerProfilePageFactory(parent=network["partner_index"], title="Gamma", slug="gamma")
+    html = BeautifulSoup(client.get("/en/stories/").content, "html.parser")
+    options = [o.get_text(strip=True) for o in html.select("#filter-partner option")][1:]
+    assert options == ["Alpha Budget Group (2)", "Beta Learning Lab (2)"]

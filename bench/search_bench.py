@@ -140,7 +140,7 @@ def elasticsearch(documents, requests, size) -> None:
             index = engine.alias(request.language)
             raw = engine.client.search(index=index, **body).body
             t2 = time.perf_counter()
-            engine.shape_response(request, raw, request.terms)
+            engine.shape_response(request, raw)
             t3 = time.perf_counter()
             timings.append(t3 - t0)
             took.append(raw["took"] / 1000)

@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from search.documents import FACETS
 from search.engines import get_engine
-from search.engines.base import language_codes
 from search.indexing import all_documents
 from search.params import KNOWN, PAGE_ONLY
 from tests.support.fuzz import (

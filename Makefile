@@ -6,6 +6,12 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# make run SEARCH=elasticsearch: the hub on a local osmem-server (development only).
+SEARCH ?= database
+OSMEM_ADDR ?= 127.0.0.1:0
+ifeq ($(filter $(SEARCH),database elasticsearch),)
+$(error SEARCH is "database" (the default) or "elasticsearch", not "$(SEARCH)")
+endif
 # Two workers for the machine's two cores; PYTEST_WORKERS=0 runs in one process.
 PYTEST_WORKERS ?= 2
 .DEFAULT_GOAL := help
@@ -39,9 +45,13 @@ migrate: install ## Apply database migrations
 demo: migrate ## install + migrate + demo content + search index, no server
 	$(PY) manage.py load_demo_content  # its last step (search/demo.py) rebuilds the search index
 
-run: demo ## Everything above, then serve on http://127.0.0.1:8000 (admin at /admin/)
+run: demo ## Everything above, then serve on http://127.0.0.1:8000 (SEARCH=elasticsearch: on osmem-server)
 	@echo "The hub: http://$(HOST):$(PORT)/   the admin: http://$(HOST):$(PORT)/admin/ (user admin)"
+ifeq ($(SEARCH),elasticsearch)
+	$(PY) scripts/run_with_osmem.py --addr $(OSMEM_ADDR) -- $(PY) manage.py runserver $(HOST):$(PORT)
+else
 	$(PY) manage.py runserver $(HOST):$(PORT)
+endif
 
 test: install system-deps ## Install what the tests need, then run the whole suite
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)

@@ -155,7 +155,7 @@ def elasticsearch(documents, requests, size) -> None:
     from osmem_server import OsmemServer
 
     from search.engines.elasticsearch import ElasticsearchEngine
-    from tests.search.osmem import PlainJsonNode
+    from search.engines.es_transport import PlainJsonNode
 
     server = OsmemServer.start(japanese=False)
     try:

@@ -15,8 +15,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 
-from django.conf import settings
-
 from search.engines import SearchUnavailable, get_engine, get_fallback_engine
 from search.engines.base import MAX_RESULT_WINDOW, SearchRequest, SearchResponse
 
@@ -24,10 +22,9 @@ logger = logging.getLogger(__name__)
 
 
 def engine():
-    """The configured engine. ``SEARCH_ENGINE_OPTIONS`` (a dict, default empty) is passed to
-    ``get_engine``: a deployment can tune the Elasticsearch client, tests pass their transport
-    node class this way."""
-    return get_engine(**getattr(settings, "SEARCH_ENGINE_OPTIONS", {}))
+    """The configured engine (its Elasticsearch client options come from the settings, as
+    on every other path: ``search/engines/es_client.py``)."""
+    return get_engine()
 
 
 @dataclass

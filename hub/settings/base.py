@@ -4,7 +4,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -165,16 +165,33 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # nor the release check on the dashboard
 
 # Wagtail's own search backend serves the admin and the choosers. The public search of the
-# hub goes through the ``search`` app, which talks to its engines directly.
+# hub goes through the ``search`` app, which talks to its engines directly. Both build their
+# Elasticsearch client from the settings below (search/engines/es_client.py), so credentials,
+# TLS and the transport reach every path: searching, indexing, rebuilds and health checks.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "hub_")
+# Credentials: an API key, or a user and a password (never in the URL, which is printed).
+ELASTICSEARCH_API_KEY = env_str("ELASTICSEARCH_API_KEY")
+ELASTICSEARCH_USERNAME = env_str("ELASTICSEARCH_USERNAME")
+ELASTICSEARCH_PASSWORD = env_str("ELASTICSEARCH_PASSWORD")
+# TLS: the CA certificate file that signed the cluster's certificate, or its SHA-256 fingerprint.
+ELASTICSEARCH_CA_CERTS = env_str("ELASTICSEARCH_CA_CERTS")
+ELASTICSEARCH_CA_FINGERPRINT = env_str("ELASTICSEARCH_CA_FINGERPRINT")
+# Seconds per request, and retries on another attempt: the public search falls back to the
+# database engine, so it should give up quickly rather than keep a visitor waiting.
+ELASTICSEARCH_TIMEOUT = env_float("ELASTICSEARCH_TIMEOUT", 5.0)
+ELASTICSEARCH_MAX_RETRIES = env_int("ELASTICSEARCH_MAX_RETRIES", 0)
+# The transport's node class: a name the client knows ("urllib3", "requests") or a dotted
+# path; ``make run SEARCH=elasticsearch`` sets search.engines.es_transport.PlainJsonNode.
+ELASTICSEARCH_NODE_CLASS = env_str("ELASTICSEARCH_NODE_CLASS")
+# Any other keyword argument of the Elasticsearch client (a dict, in a settings module).
+SEARCH_ENGINE_OPTIONS = {}
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "BACKEND": "search.wagtail_backend",  # Wagtail's Elasticsearch 9 backend, our client
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": f"{SEARCH_INDEX_PREFIX}wagtail_",
-            "TIMEOUT": 10,
         }
     }
 else:
@@ -212,6 +229,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    # The hub says in one line when Elasticsearch fails (search.service, rebuild_search_index);
+    # the transport's warnings about each failed node would repeat it.
+    "loggers": {"elastic_transport": {"level": "ERROR"}},
 }
 
 # Machine translation in the translation editor: DeepL when a key is configured, otherwise

@@ -17,8 +17,9 @@ from search.engines.base import (  # noqa: F401  (the package's public API)
 
 def get_engine(name: str | None = None, **options) -> SearchEngine:
     """The engine serving visitors: Elasticsearch when ELASTICSEARCH_URL is set, else the
-    database. ``name`` ("database" or "elasticsearch") forces one; ``options`` go to the
-    Elasticsearch client (tests pass their transport ``node_class`` this way)."""
+    database. ``name`` ("database" or "elasticsearch") forces one. The Elasticsearch client
+    is configured by the settings (``es_client``); ``options`` (``url``, ``prefix``, client
+    keywords) point it elsewhere, at a server of the caller's own."""
     if name is None:
         name = "elasticsearch" if getattr(settings, "ELASTICSEARCH_URL", None) else "database"
     if name == "database":

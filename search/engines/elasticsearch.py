@@ -18,10 +18,10 @@ from collections.abc import Iterable
 from django.conf import settings
 
 from elastic_transport import TransportError
-from elasticsearch import ApiError, Elasticsearch, helpers
+from elasticsearch import ApiError, helpers
 
 from search.documents import SearchDocument
-from search.engines import es_query
+from search.engines import es_client, es_query
 from search.engines.base import (
     AutocompleteHit,
     SearchEngine,
@@ -53,11 +53,11 @@ class ElasticsearchEngine(SearchEngine):
     capabilities = frozenset({"stemming", "highlight", "suggestion"})
 
     def __init__(self, url: str | None = None, prefix: str | None = None, **client_options):
-        url = url or settings.ELASTICSEARCH_URL
+        """The client comes from ``es_client`` (the settings: credentials, TLS, timeout,
+        transport); ``client_options`` override them for a server of the caller's own."""
+        self.url = url or settings.ELASTICSEARCH_URL
         self.prefix = prefix if prefix is not None else settings.SEARCH_INDEX_PREFIX
-        client_options.setdefault("request_timeout", getattr(settings, "SEARCH_TIMEOUT", 5))
-        client_options.setdefault("max_retries", 0)
-        self.client = Elasticsearch(url, **client_options)
+        self.client = es_client.get_client(self.url, **client_options)
 
     def alias(self, language: str) -> str:
         return f"{self.prefix}{language}"
@@ -174,6 +174,11 @@ class ElasticsearchEngine(SearchEngine):
         if old:
             self._call("delete old indices", self.client.indices.delete, index=",".join(old))
         return count
+
+    def alias_targets(self) -> dict[str, str]:
+        """{alias: index} as the cluster holds them now (the rebuild command reports them)."""
+        current = self._call("read its aliases", self._aliased_indices)
+        return {alias: index for index, info in current.items() for alias in info["aliases"]}
 
     def _aliased_indices(self) -> dict:
         """{index: {"aliases": {...}}} for the indices our aliases point at now."""

@@ -1,24 +1,34 @@
-"""Test-only transport for the Elasticsearch client talking to osmem-server.
+"""Transports for the tests' Elasticsearch clients talking to osmem-server.
 
-The official client always sends ``application/vnd.elasticsearch+json; compatible-with=9``;
-osmem-server answers 406 to that media type. This node class (elastic_transport's
-``node_class`` extension point) sends plain JSON instead. A real cluster needs none of this.
+``PlainJsonNode`` is the project's own (``search/engines/es_transport.py``: osmem-server
+answers 406 to the client's compatibility media type). ``RecordingNode`` sends the same
+requests and also notes what each carried, so a test can see which options reached the
+client a path built, as the server receives them.
 """
 
-from elastic_transport import Urllib3HttpNode
+from dataclasses import dataclass
 
-PLAIN = {"accept": "application/json", "content-type": "application/json"}
+from search.engines.es_transport import PlainJsonNode
+
+__all__ = ["PlainJsonNode", "RecordingNode", "SentRequest"]
 
 
-class PlainJsonNode(Urllib3HttpNode):
+@dataclass(frozen=True)
+class SentRequest:
+    method: str
+    target: str
+    headers: dict  # lower-case names: the node's own headers and the request's
+    timeout: float | None
+
+
+class RecordingNode(PlainJsonNode):
+    sent: list[SentRequest] = []
+
     def perform_request(self, method, target, body=None, request_timeout=None, headers=None):
-        if headers:
-            headers = headers.copy()
-            for name in list(headers):
-                value = headers[name]
-                if name.lower() in PLAIN and "compatible-with" in value:
-                    plain = "application/x-ndjson" if "ndjson" in value else PLAIN[name.lower()]
-                    headers[name] = plain
+        merged = {**dict(self.headers), **dict(headers or {})}
+        RecordingNode.sent.append(
+            SentRequest(method, target, {k.lower(): v for k, v in merged.items()}, request_timeout)
+        )
         return super().perform_request(
             method, target, body=body, request_timeout=request_timeout, headers=headers
         )

@@ -13,7 +13,6 @@ from search.engines.database import DatabaseEngine
 
 from .conftest import elasticsearch_engine
 from .corpus import doc
-from .osmem import PlainJsonNode
 
 MISSPELT = "facilitaton"
 
@@ -33,7 +32,8 @@ def engine_with_vocabulary(request, db, homes, settings):
         return
     url = request.getfixturevalue("osmem_clone").url
     settings.ELASTICSEARCH_URL = url
-    settings.SEARCH_ENGINE_OPTIONS = {"node_class": PlainJsonNode, "prefix": "test_"}
+    settings.ELASTICSEARCH_NODE_CLASS = "search.engines.es_transport.PlainJsonNode"
+    settings.SEARCH_INDEX_PREFIX = "test_"
     elasticsearch_engine(url).rebuild(documents())
 
 

@@ -9,9 +9,6 @@ from search.engines.database import DatabaseEngine
 from search.engines.elasticsearch import ElasticsearchEngine
 
 from .corpus import corpus
-from .osmem import PlainJsonNode
-
-OPTIONS = {"node_class": PlainJsonNode, "prefix": "fallback_"}
 
 
 @pytest.fixture
@@ -30,8 +27,9 @@ def test_search_survives_the_engine_stopping(
     DatabaseEngine().rebuild(documents)
     if engine_name == "elasticsearch":
         settings.ELASTICSEARCH_URL = own_server.url
-        settings.SEARCH_ENGINE_OPTIONS = OPTIONS
-        ElasticsearchEngine(url=own_server.url, **OPTIONS).rebuild(documents)
+        settings.ELASTICSEARCH_NODE_CLASS = "search.engines.es_transport.PlainJsonNode"
+        settings.SEARCH_INDEX_PREFIX = "fallback_"
+        ElasticsearchEngine().rebuild(documents)
 
     before = client.get("/api/search/", {"q": "facilitation"}).json()
     assert before["degraded"] is False and before["total"] > 0

@@ -2,7 +2,9 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search.engines import SearchUnavailable, get_engine, indexing_engines
+from search.engines import SearchUnavailable, es_client, get_engine, indexing_engines
+from search.engines.elasticsearch import ElasticsearchEngine
+from search.engines.es_client import redact
 from search.indexing import all_documents
 
 
@@ -40,17 +42,23 @@ class Command(BaseCommand):
         try:
             engines = [get_engine(engine)] if engine else indexing_engines()
         except Exception as error:  # e.g. --engine elasticsearch without ELASTICSEARCH_URL
-            raise CommandError(f"Cannot use the {engine} engine: {error}") from error
+            raise CommandError(f"Cannot use the {engine} engine: {redact(str(error))}") from error
+        # Every cluster answers before any work starts: one clear line, not a half rebuild.
+        for search_engine in engines:
+            if isinstance(search_engine, ElasticsearchEngine):
+                self.check_cluster(search_engine)
         started = time.perf_counter()
         documents = list(all_documents())
         collected = time.perf_counter() - started
         for search_engine in engines:
+            is_elasticsearch = isinstance(search_engine, ElasticsearchEngine)
+            before = self.aliases(search_engine) if is_elasticsearch else {}
             start = time.perf_counter()
             bar = ProgressBar(self.stderr, len(documents), f"{search_engine.name}:")
             try:
                 count = search_engine.rebuild(documents, progress=bar)
             except SearchUnavailable as error:
-                raise CommandError(str(error)) from error
+                raise CommandError(self.explain(search_engine, error)) from error
             finally:
                 bar.close()
             seconds = collected + time.perf_counter() - start
@@ -59,3 +67,31 @@ class Command(BaseCommand):
                 f"Indexed {count} documents into {search_engine.name} in {seconds:.2f} s "
                 f"({rate:.0f} documents/s)."
             )
+            if is_elasticsearch:
+                self.report_indices(before, self.aliases(search_engine))
+
+    def check_cluster(self, search_engine) -> None:
+        try:
+            found = es_client.check(search_engine.client, search_engine.url)
+        except SearchUnavailable as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(f"Elasticsearch at {es_client.describe(search_engine.url)}: {found}.")
+
+    def aliases(self, search_engine) -> dict[str, str]:
+        try:
+            return search_engine.alias_targets()
+        except SearchUnavailable as error:
+            raise CommandError(self.explain(search_engine, error)) from error
+
+    def explain(self, search_engine, error: SearchUnavailable) -> str:
+        cause = error.__cause__
+        if isinstance(search_engine, ElasticsearchEngine) and cause is not None:
+            return es_client.explain(cause, search_engine.url)
+        return redact(str(error))
+
+    def report_indices(self, before: dict[str, str], after: dict[str, str]) -> None:
+        swapped = ", ".join(f"{alias} -> {index}" for alias, index in sorted(after.items()))
+        self.stdout.write(f"Built and swapped in: {swapped}.")
+        dropped = sorted(set(before.values()) - set(after.values()))
+        if dropped:
+            self.stdout.write(f"Dropped the indices they replaced: {', '.join(dropped)}.")

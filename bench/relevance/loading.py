@@ -9,10 +9,12 @@ the key taken out of the files first.
 
 from __future__ import annotations
 
+import os
 import re
 import tempfile
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management import call_command
 
 from wagtail.models import Locale
@@ -23,6 +25,8 @@ from hub.demo import ensure_home_pages, ensure_locales, ensure_themes
 from hub.models import PartnerProfilePage
 from hub.network_demo import ensure_section
 from hub.partners_onboarding import onboard_partner
+from search import service
+from search.indexing import all_documents
 from stories import importer
 from stories.models import CaseStoryPage
 
@@ -49,12 +53,18 @@ def build() -> dict[int, str]:
     for entry in partners():
         onboard(entry)
     import_stories(locales)
-    call_command("rebuild_search_index", verbosity=0, stdout=open_devnull(), stderr=open_devnull())
+    rebuild_index()
     return {page.pk: page.slug for page in CaseStoryPage.objects.all()}
 
 
-def open_devnull():
-    return open("/dev/null", "w")  # noqa: SIM115 (the command's progress bar; closed at exit)
+def rebuild_index() -> None:
+    """The database engine through the command; Elasticsearch, when configured, through the
+    engine that answers queries: the command builds its client without
+    SEARCH_ENGINE_OPTIONS, which osmem-server needs (tests/search/osmem.py)."""
+    with open(os.devnull, "w") as quiet:
+        call_command("rebuild_search_index", engine="database", stdout=quiet, stderr=quiet)
+    if settings.ELASTICSEARCH_URL:
+        service.engine().rebuild(list(all_documents()))
 
 
 def onboard(entry: dict) -> None:

@@ -2,9 +2,9 @@
 profiles (through onboarding, as an editor would) and the stories (through the importer,
 published), then the search index.
 
-Stories say their language with ``language:``. An importer that knows the key reads it
-itself; otherwise each language is imported apart, into profiles translated for it, with
-the key taken out of the files first.
+Stories say their language with ``language:``. Partner profiles are translated into every
+language the stories use; an importer that knows the key then reads it itself, otherwise
+each language is imported apart, with the key taken out of the files first.
 """
 
 from __future__ import annotations
@@ -78,17 +78,18 @@ def onboard(entry: dict) -> None:
 
 
 def import_stories(locales: dict[str, Locale]) -> None:
-    paths = sorted(STORIES.glob("*.md"))
-    if "language" in importer.KNOWN_KEYS:
-        importer.StoryImporter().run(paths, publish=True)
-        return
     by_language: dict[str, list[Path]] = {}
-    for path in paths:
+    for path in sorted(STORIES.glob("*.md")):
         by_language.setdefault(story_language(path), []).append(path)
-    for code, group in sorted(by_language.items()):
-        locale = locales[code]
+    for code in by_language:
         if code != "en":
-            translate_profiles(locale)
+            translate_profiles(locales[code])
+    if "language" in importer.KNOWN_KEYS:
+        importer.StoryImporter().run(
+            [p for group in by_language.values() for p in group], publish=True
+        )
+        return
+    for code, group in sorted(by_language.items()):
         with tempfile.TemporaryDirectory() as folder:
             copies = []
             for path in group:
@@ -97,7 +98,7 @@ def import_stories(locales: dict[str, Locale]) -> None:
                     LANGUAGE_LINE.sub("", path.read_text(encoding="utf-8")), encoding="utf-8"
                 )
                 copies.append(copy)
-            importer.StoryImporter(locale=locale).run(copies, publish=True)
+            importer.StoryImporter(locale=locales[code]).run(copies, publish=True)
 
 
 def translate_profiles(locale: Locale) -> None:

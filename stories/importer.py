@@ -5,10 +5,18 @@ each problem is reported with its file, line and reason. Stories are drafts unle
 Re-importing an unchanged file changes nothing (the file's hash is kept on the story).
 
 Front matter keys: title, partner (slug of a partner profile), date (YYYY-MM-DD), standfirst,
-slug, countries (ISO codes), themes (slugs), collaborative (slug), partners (slugs of partners
+language (a code of ``settings.LANGUAGES``; the default language when absent), slug,
+countries (ISO codes), themes (slugs), collaborative (slug), partners (slugs of partners
 involved), tags, results (list), quote ({text, name, role, organisation}), lessons (list of
 headline, explanation, kind, audiences, themes). The Markdown body becomes the story's
-sections: each "## Heading" starts a new one.
+sections: each "## Heading" starts a new one. The text becomes the rich text an editor could
+write (``markdown_text``): anything else, raw HTML above all, is dropped and reported as a
+warning with its line; warnings do not stop the import.
+
+A story in another language is created in that locale, below the partner profile's page in
+that language; a profile without one gets a draft translation (``hub.profile_translations``).
+Slugs of themes, collaboratives and partners name the version in the story's language where
+there is one (``import_lookup``).
 """
 
 import datetime
@@ -17,23 +25,26 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
 
 from wagtail.models import Locale
 
-import markdown
 import yaml
 from django_countries import countries as country_names
 
 from hub.models import LearningCollaborativePage, PartnerProfilePage, Theme
+from hub.profile_translations import configured_language, locale_for, profile_in_locale
 
+from .import_lookup import SlugLookup
+from .markdown_text import scan, to_rich_text
 from .models import Audience, CaseStoryPage, Lesson, LessonKind
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n?(.*)\Z", re.S)
 KNOWN_KEYS = {
     "title", "partner", "date", "standfirst", "slug", "countries", "themes", "collaborative",
-    "partners", "tags", "results", "quote", "lessons",
+    "partners", "tags", "results", "quote", "lessons", "language",
 }  # fmt: skip
 LESSON_KEYS = {"headline", "explanation", "kind", "audiences", "themes", "slug"}
 
@@ -54,6 +65,10 @@ class ParsedStory:
     fingerprint: str
     data: dict
     body_markdown: str
+    language: str = ""
+    # The profile named by ``partner`` (any language) and its page in the story's language,
+    # None until written when it has none yet.
+    partner_source: PartnerProfilePage | None = None
     partner: PartnerProfilePage | None = None
     collaborative: LearningCollaborativePage | None = None
     themes: list = field(default_factory=list)
@@ -65,11 +80,13 @@ class ImportReport:
     created: list = field(default_factory=list)
     updated: list = field(default_factory=list)
     unchanged: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
 
 
 class ImportFailed(Exception):
-    def __init__(self, problems):
+    def __init__(self, problems, warnings=()):
         self.problems = problems
+        self.warnings = list(warnings)
         super().__init__("\n".join(str(p) for p in problems))
 
 
@@ -115,11 +132,12 @@ class StoryImporter:
     def __init__(self, locale=None):
         self.locale = locale or Locale.get_default()
         self.problems: list[Problem] = []
-        self._partners = {p.slug: p for p in PartnerProfilePage.objects.filter(locale=self.locale)}
-        self._collaboratives = {
-            c.slug: c for c in LearningCollaborativePage.objects.filter(locale=self.locale)
-        }
-        self._themes = {t.slug: t for t in Theme.objects.filter(locale=self.locale)}
+        self.warnings: list[Problem] = []
+        self._locale_ids = dict(Locale.objects.values_list("language_code", "pk"))
+        default = self.locale.pk
+        self._partners = SlugLookup(PartnerProfilePage.objects.all(), default)
+        self._collaboratives = SlugLookup(LearningCollaborativePage.objects.all(), default)
+        self._themes = SlugLookup(Theme.objects.all(), default)
 
     # --- checking ----------------------------------------------------------------------------
 
@@ -133,7 +151,8 @@ class StoryImporter:
         except UnicodeDecodeError:
             self.problems.append(Problem(path, 1, "the file is not UTF-8 text"))
             return None
-        match = FRONT_MATTER.match(text.replace("\r\n", "\n"))
+        text = text.replace("\r\n", "\n")
+        match = FRONT_MATTER.match(text)
         if not match:
             self.problems.append(
                 Problem(path, 1, "no front matter: the file must start with a '---' line")
@@ -150,8 +169,11 @@ class StoryImporter:
         if not isinstance(data, dict):
             self.problems.append(Problem(path, 2, "front matter must be a mapping of keys"))
             return None
+        body_line = text.count("\n", 0, match.start(2)) + 1
         story = ParsedStory(path, hashlib.sha256(raw).hexdigest(), data, body)
         self._check(story, _Lines(front, offset=2))
+        for drop in scan(body):
+            self.warnings.append(Problem(path, body_line + drop.line - 1, drop.reason))
         return story
 
     def _problem(self, story, line, reason):
@@ -174,9 +196,12 @@ class StoryImporter:
                 self._problem(story, 1, f"'{key}' is missing")
         if data.get("title") and not slugify(str(data.get("slug") or data["title"])):
             self._problem(story, lines.of("title"), "the title gives no usable slug")
+        story.language = self._language(story, lines)
+        locale_id = self._locale_ids.get(story.language)
         if data.get("partner"):
-            story.partner = self._partners.get(str(data["partner"]))
-            if story.partner is None:
+            story.partner_source = self._partners.find(data["partner"], locale_id)
+            story.partner = self._partners.exact(data["partner"], locale_id)
+            if story.partner_source is None:
                 self._problem(story, lines.of("partner"), f"unknown partner '{data['partner']}'")
         if data.get("date") and not isinstance(data["date"], datetime.date):
             try:
@@ -187,17 +212,17 @@ class StoryImporter:
             if str(code).upper() not in dict(country_names):
                 self._problem(story, lines.of("countries", i), f"unknown country '{code}'")
         for i, slug in enumerate(self._list(story, lines, "themes", data.get("themes"))):
-            if str(slug) in self._themes:
-                story.themes.append(self._themes[str(slug)])
+            if slug in self._themes:
+                story.themes.append(self._themes.find(slug, locale_id))
             else:
                 self._problem(story, lines.of("themes", i), f"unknown theme '{slug}'")
         for i, slug in enumerate(self._list(story, lines, "partners", data.get("partners"))):
-            if str(slug) in self._partners:
-                story.partners_involved.append(self._partners[str(slug)])
+            if slug in self._partners:
+                story.partners_involved.append(self._partners.find(slug, locale_id))
             else:
                 self._problem(story, lines.of("partners", i), f"unknown partner '{slug}'")
         if data.get("collaborative"):
-            story.collaborative = self._collaboratives.get(str(data["collaborative"]))
+            story.collaborative = self._collaboratives.find(data["collaborative"], locale_id)
             if story.collaborative is None:
                 self._problem(
                     story,
@@ -211,6 +236,18 @@ class StoryImporter:
             self._problem(story, lines.of("quote"), "'quote' needs at least a 'text'")
         for i, lesson in enumerate(self._list(story, lines, "lessons", data.get("lessons"))):
             self._check_lesson(story, lines, i, lesson)
+
+    def _language(self, story, lines) -> str:
+        code = story.data.get("language")
+        if code is None:
+            return self.locale.language_code
+        if not configured_language(code):
+            known = ", ".join(code for code, _name in settings.LANGUAGES)
+            self._problem(
+                story, lines.of("language"), f"unknown language '{code}' (use one of {known})"
+            )
+            return self.locale.language_code
+        return str(code)
 
     def _check_lesson(self, story, lines, i, lesson):
         where = lines.of("lessons", i)
@@ -234,16 +271,16 @@ class StoryImporter:
                     story, lines.of("lessons", i, "audiences"), f"unknown audience '{audience}'"
                 )
         for slug in lesson.get("themes") or []:
-            if str(slug) not in self._themes:
+            if slug not in self._themes:
                 self._problem(story, lines.of("lessons", i, "themes"), f"unknown theme '{slug}'")
 
     def check(self, paths) -> list[ParsedStory]:
         stories = [story for path in collect_paths(paths) if (story := self.parse(path))]
         seen = {}
         for story in stories:
-            if story.partner is None or not story.data.get("title"):
+            if story.partner_source is None or not story.data.get("title"):
                 continue
-            key = (story.partner.pk, slug_for(story.data))
+            key = (story.partner_source.translation_key, story.language, slug_for(story.data))
             if key in seen:
                 self._problem(story, 1, f"same slug as {seen[key]} under the same partner")
             seen[key] = story.path
@@ -256,8 +293,8 @@ class StoryImporter:
         if not paths:
             self.problems.append(Problem(Path("."), 0, "no file given"))
         if self.problems:
-            raise ImportFailed(self.problems)
-        report = ImportReport()
+            raise ImportFailed(self.problems, self.warnings)
+        report = ImportReport(warnings=self.warnings)
         with transaction.atomic():
             for story in stories:
                 outcome = write_story(story, publish=publish, user=user)
@@ -277,10 +314,9 @@ def _sections(body_markdown: str) -> list[dict]:
     for heading, text in chunks:
         if not heading.strip() and not text.strip():
             continue
-        # Sub-headings become h3: the section's own heading is the h2.
-        html = markdown.markdown(re.sub(r"(?m)^#{3,} +", "#### ", text.strip()))
-        html = re.sub(r"<(/?)h4>", r"<\1h3>", html)
-        blocks.append({"type": "section", "value": {"heading": heading.strip(), "text": html}})
+        blocks.append(
+            {"type": "section", "value": {"heading": heading.strip(), "text": to_rich_text(text)}}
+        )
     return blocks
 
 
@@ -312,6 +348,9 @@ def body_blocks(story: ParsedStory) -> list[dict]:
 def write_story(story: ParsedStory, publish=False, user=None) -> str:
     data = story.data
     slug = slug_for(data)
+    locale = locale_for(story.language)
+    if story.partner is None:
+        story.partner = profile_in_locale(story.partner_source, locale, user=user)
     page = CaseStoryPage.objects.child_of(story.partner).filter(slug=slug).first()
     if page is not None:
         latest = page.get_latest_revision_as_object()
@@ -321,7 +360,7 @@ def write_story(story: ParsedStory, publish=False, user=None) -> str:
         page = latest
     outcome = "created" if page is None else "updated"
     if page is None:
-        page = CaseStoryPage(slug=slug, live=False)
+        page = CaseStoryPage(slug=slug, live=False, locale=locale)
     page.title = str(data["title"])
     page.standfirst = str(data["standfirst"]).strip()
     page.publication_date = data["date"]
@@ -331,6 +370,7 @@ def write_story(story: ParsedStory, publish=False, user=None) -> str:
     page.import_fingerprint = story.fingerprint
     page.lessons = [
         Lesson(
+            locale=locale,
             headline=str(item["headline"]),
             slug=slugify(str(item.get("slug") or item["headline"]))[:80],
             explanation=str(item["explanation"]).strip(),

@@ -6,6 +6,8 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 
+from hub.profile_translations import live_stand_in
+
 register = template.Library()
 
 
@@ -54,7 +56,10 @@ def breadcrumb_pages(page) -> list:
     ancestors = getattr(page, "route_ancestors", None)
     if ancestors is None:
         ancestors = list(page.get_ancestors())
-    return ancestors[1:]
+    # A live page can sit below a draft (a story below a profile not yet translated into its
+    # language): link to a live version of the draft, or leave it out.
+    ancestors = [live_stand_in(ancestor) for ancestor in ancestors[1:]]
+    return [ancestor for ancestor in ancestors if ancestor is not None]
 
 
 @register.simple_tag(takes_context=True)

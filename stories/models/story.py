@@ -160,7 +160,9 @@ class CaseStoryPage(HubPage):
         return context
 
     def structured_data(self, request=None) -> dict:
-        partner = self.get_partner()
+        from hub.profile_translations import live_stand_in
+
+        partner = live_stand_in(self.get_partner())
         data = {
             "@context": "https://schema.org",
             "@type": "Article",

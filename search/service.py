@@ -15,6 +15,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 
+from django.conf import settings
+
 from search.engines import SearchUnavailable, get_engine, get_fallback_engine
 from search.engines.base import MAX_RESULT_WINDOW, SearchRequest, SearchResponse
 

@@ -4,8 +4,9 @@ What a visitor types and what a partner writes go through the same steps, so "au
 "audit" and "l'école" finds "écoles" on SQLite as on PostgreSQL and Elasticsearch:
 
 1. words are ``\\w+`` runs of the lower-cased text (apostrophes split "l'école", "partner's");
-2. each word is stemmed with the language's Snowball stemmer (PyStemmer), then its accents are
-   folded, so "Santé" and "sante" meet;
+2. accents are folded, then each word is stemmed with the language's Snowball stemmer
+   (PyStemmer), as PostgreSQL (unaccent, then the stemmer) and Elasticsearch (asciifolding,
+   then the stemmer) do, so "Santé" and "sante", "contraloría" and "contraloria" meet;
 3. the query keeps its words in order for phrases, drops stop words and elided particles
    ("l", "d", "qu", a possessive "s") from the words that count, and decides how many of the
    remaining words a document must contain (``minimum_should_match``).
@@ -87,18 +88,17 @@ def _stemmer(language: str):
 
 
 def stem(word: str, language: str) -> str:
-    """The indexed form of one lower-cased word in ``language``."""
+    """The indexed form of one word in ``language``: folded, then stemmed."""
     stemmer = _stemmer(language)
-    return fold(stemmer.stemWord(word) if stemmer else word)
+    word = fold(word)
+    return stemmer.stemWord(word) if stemmer else word
 
 
 def analyse(text: str, language: str) -> str:
     """Text as the index stores it: stems separated by spaces, positions kept."""
-    words = WORD.findall((text or "").lower())
+    words = WORD.findall(fold(text or ""))
     stemmer = _stemmer(language)
-    if stemmer:
-        words = stemmer.stemWords(words)
-    return " ".join(fold(word) for word in words)
+    return " ".join(stemmer.stemWords(words) if stemmer else words)
 
 
 def surface_words(text: str) -> set[str]:

@@ -43,6 +43,7 @@ WORDS = "hubsearch_indexedword"
 SHOWN = "shown"  # the facet-row name of the languages a document is a result for
 BATCH = 2000
 MAX_WORD = 64
+CLOSE = 0.84
 
 
 def batched(iterable: Iterable, size: int) -> Iterator[list]:
@@ -342,7 +343,9 @@ class DatabaseEngine(SearchEngine):
                 [start, start + "\uffff"],
             )
             frequency = dict(cursor.fetchall())
-            close = difflib.get_close_matches(word, list(frequency), 3, 0.75)
+            # Close enough to be a slip of the keyboard, not another word: "transparancy"
+            # (0.92), "goverment" (0.95); not "apps" -> "appris" (0.80).
+            close = difflib.get_close_matches(word, list(frequency), 3, CLOSE)
             if close:
                 best = max(
                     close,

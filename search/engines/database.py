@@ -14,6 +14,7 @@ Matching, counting and ranking differ per database and live in ``sqlite.py`` and
 from __future__ import annotations
 
 import difflib
+import hashlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -44,6 +45,15 @@ SHOWN = "shown"  # the facet-row name of the languages a document is a result fo
 BATCH = 2000
 MAX_WORD = 64
 CLOSE = 0.84
+BROWSE_SECONDS = 3600
+
+
+def index_changed() -> None:
+    """What was cached of the index is stale: the content version (``hub.caching``) moves
+    on, now and again at commit, as for a publish: browse counts and cached search pages."""
+    from hub.caching import bump_version
+
+    bump_version()
 
 
 def batched(iterable: Iterable, size: int) -> Iterator[list]:
@@ -87,6 +97,7 @@ class DatabaseEngine(SearchEngine):
             for batch in batched(unique.values(), BATCH):
                 new_ids += self._insert(cursor, batch)
             self.derive(cursor, new_ids, groups)
+        index_changed()
         return len(unique)
 
     def delete_source(self, source: str) -> int:
@@ -95,6 +106,7 @@ class DatabaseEngine(SearchEngine):
             groups = self._keys_of(cursor, ids)
             self._delete_ids(cursor, ids)
             self.derive(cursor, [], groups)
+        index_changed()
         return len(ids)
 
     def rebuild(self, documents: Iterable[SearchDocument], progress=None) -> int:
@@ -116,6 +128,7 @@ class DatabaseEngine(SearchEngine):
             self._add_words(cursor, words)
             self.derive(cursor, None, None)
             self.dialect.optimise(cursor)
+        index_changed()
         return count
 
     def derive(self, cursor, new_ids: list[int] | None, groups: set[str] | None) -> None:
@@ -271,9 +284,12 @@ class DatabaseEngine(SearchEngine):
                 f"SELECT id, doc_id FROM {DOCS} WHERE doc_id IN ({marks})", request.also_ids
             )
             also = dict(cursor.fetchall())
-        counts, total, rows, also_matched = self.dialect.search_in_index(
-            cursor, request, query, sorted(also)
-        )
+        if query or also:
+            counts, total, rows, also_matched = self.dialect.search_in_index(
+                cursor, request, query, sorted(also)
+            )
+        else:
+            counts, total, rows, also_matched = self._browse(cursor, request)
         response = SearchResponse(
             request=request,
             total=total,
@@ -288,6 +304,33 @@ class DatabaseEngine(SearchEngine):
         else:
             response.hits = self._hydrate(cursor, request, query, rows)
         return response
+
+    def _browse(self, cursor, request: SearchRequest):
+        """Browsing (no words) counts every facet over every document of a language: the
+        costliest request there is, and the same for every visitor until the index changes.
+        Kept in the cache under the content version (``index_changed`` moves it on)."""
+        from django.core.cache import cache
+
+        from hub.caching import current_version
+
+        described = repr(
+            (
+                self.using,
+                request.language,
+                request.include_other_languages,
+                sorted(request.filters.items()),
+                request.sort,
+                request.page,
+                request.page_size,
+            )
+        )
+        digest = hashlib.sha256(described.encode()).hexdigest()[:32]
+        key = f"hubsearch:browse:{current_version()}:{digest}"
+        found = cache.get(key)
+        if found is None:
+            found = self.dialect.search_in_index(cursor, request, Query(), [])
+            cache.set(key, found, BROWSE_SECONDS)
+        return found
 
     def fetch(self, request: SearchRequest, doc_ids: list[str]) -> list[SearchHit]:
         if not doc_ids:

@@ -46,7 +46,13 @@ def text_query(query: Query) -> tuple[str, list]:
         sql, ps = any_language(part_tsquery(part))
         pieces.append(sql)
         params += ps
-    if query.optional:
+    alternatives = query.alternatives()
+    if alternatives:
+        sets = ["(" + " & ".join(part_tsquery(p) for p in s) + ")" for s in alternatives]
+        sql, ps = any_language(" | ".join(sets))
+        pieces.append(sql)
+        params += ps
+    elif query.optional:
         joiner = " & " if query.strict else " | "
         sql, ps = any_language(joiner.join(part_tsquery(p) for p in query.optional))
         pieces.append(sql)
@@ -93,7 +99,7 @@ class PostgresDialect:
         if query:
             match_sql, match_params = text_query(query)
             keyword, keyword_params = f"D.search_vector @@ {match_sql}", match_params
-            if not query.strict:
+            if not query.strict and not query.alternatives():
                 cover_sql, cover_params = coverage(query)
                 keyword += f" AND {cover_sql} >= {query.minimum_should_match}"
                 keyword_params += cover_params
@@ -177,7 +183,7 @@ class PostgresDialect:
         cover_sql, cover_params = coverage(query) if query.optional else ("0", [])
         where = [language, f"D.search_vector @@ {match_sql}"]
         where_params = [*language_params, *match_params]
-        if not query.strict:
+        if not query.strict and not query.alternatives():
             where.append(f"{cover_sql} >= {query.minimum_should_match}")
             where_params += cover_params
         where += ["D.facet_keys && %s::text[]"] * len(keys)

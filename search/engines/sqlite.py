@@ -50,7 +50,11 @@ def part_expression(part: Term | Phrase, languages) -> str:
 def text_expression(query: Query, languages) -> str:
     required = [part_expression(p, languages) for p in query.required]
     optional = [part_expression(p, languages) for p in query.optional]
-    if not query.strict:
+    alternatives = query.alternatives()
+    if alternatives:
+        sets = [" AND ".join(part_expression(p, languages) for p in s) for s in alternatives]
+        optional = ["(" + " OR ".join(f"({s})" for s in sets) + ")"]
+    elif not query.strict:
         optional = ["(" + " OR ".join(optional) + ")"]
     parts = required + optional
     return f"{TEXT} : (" + " AND ".join(parts) + ")"
@@ -87,7 +91,7 @@ class SQLiteDialect:
         }
         text = text_expression(query, languages) if query else None
         covered, cover_params = ("", [])
-        if query and not query.strict:
+        if query and not query.strict and not query.alternatives():
             sql, cover_params = coverage(query, languages)
             covered = f" AND {sql} >= {query.minimum_should_match}"
 

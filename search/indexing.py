@@ -21,6 +21,7 @@ from django_tasks import task
 
 from search.documents import SearchDocument, indexable_models
 from search.engines import SearchUnavailable, indexing_engines
+from search.semantic import store as vectors
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +85,8 @@ def update_object(obj) -> None:
         engine.index(documents)
 
     _for_each_engine(f"update of {source_of(obj)}", apply)
+    # Beside the engines, not in one: every engine ranks by the same vectors.
+    vectors.replace_sources(sources, documents)
 
 
 def remove_sources(sources: list[str]) -> None:
@@ -92,6 +95,7 @@ def remove_sources(sources: list[str]) -> None:
             engine.delete_source(source)
 
     _for_each_engine("removal", apply)
+    vectors.delete_sources(sources)
 
 
 # --- tasks (arguments are JSON: model labels and primary keys) ----------------------------

@@ -131,3 +131,34 @@ class ZeroResultQuery(models.Model):
                 )
         except IntegrityError:
             rows.update(count=F("count") + 1, last_seen=now)
+
+
+class DocumentVector(models.Model):
+    """The sentence embedding of one search document (``search.semantic``), kept beside the
+    index rather than in it, so that every engine ranks by the same vectors.
+
+    A row exists only while its document is indexed, hence only for live, public content.
+    ``model`` and ``model_version`` say what made the vector: vectors of another model are
+    ignored and replaced by the next rebuild. ``text_hash`` identifies the embedded text, so
+    a publish that does not change a document's text does not embed it again.
+    """
+
+    doc_id = models.CharField(max_length=255, unique=True)
+    source = models.CharField(max_length=255, db_index=True)
+    kind = models.CharField(max_length=20)
+    locale = models.CharField(max_length=10)
+    translation_key = models.CharField(max_length=64, blank=True)
+    model = models.CharField(max_length=64)
+    model_version = models.CharField(max_length=32)
+    text_hash = models.CharField(max_length=64)
+    vector = models.BinaryField()  # float32, little-endian, L2-normalised
+    updated = models.DateTimeField()
+
+    class Meta:
+        indexes = [
+            # Whether the vectors changed: count and newest of one model's rows.
+            models.Index(fields=["model", "model_version", "updated"], name="hubsearch_vec_model"),
+        ]
+
+    def __str__(self):
+        return self.doc_id

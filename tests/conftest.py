@@ -40,3 +40,16 @@ def homes(home, locales):
         page.save_revision().publish()
         pages[code] = page.specific
     return pages
+
+
+@pytest.fixture
+def semantic(settings):
+    """Search by meaning on (``SEARCH_SEMANTIC``), with the real sentence encoder: loaded once
+    per test process, on first use. Each test starts with no vector matrix in memory, since
+    the database it was read from rolled back."""
+    from search.semantic import index
+
+    settings.SEARCH_SEMANTIC = True
+    index.forget()
+    yield
+    index.forget()

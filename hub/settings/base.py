@@ -186,6 +186,9 @@ ELASTICSEARCH_MAX_RETRIES = env_int("ELASTICSEARCH_MAX_RETRIES", 0)
 ELASTICSEARCH_NODE_CLASS = env_str("ELASTICSEARCH_NODE_CLASS")
 # Any other keyword argument of the Elasticsearch client (a dict, in a settings module).
 SEARCH_ENGINE_OPTIONS = {}
+# Search by meaning across languages, and related lessons (search/semantic/): off, no model
+# is loaded and nothing is embedded.
+SEARCH_SEMANTIC = env_bool("SEARCH_SEMANTIC", True)
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {

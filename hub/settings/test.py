@@ -14,6 +14,9 @@ CACHES = {
 # which django-axes refuses); tests/hub/test_security.py turns it on.
 PAGE_CACHE_ENABLED = False
 AXES_ENABLED = False
+# Off unless a test asks for it (the ``semantic`` fixture): most tests publish pages, and need
+# neither the sentence encoder's two seconds of loading nor its vectors.
+SEARCH_SEMANTIC = env_bool("SEARCH_SEMANTIC", False)  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = BASE_DIR / "tests" / "output" / "media"  # noqa: F405

@@ -153,10 +153,12 @@ class CaseStoryPage(HubPage):
         return self._partner
 
     def get_context(self, request, *args, **kwargs):
+        from search.semantic import related_lessons
         from stories.views import story_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(story_context(self))
+        context["related_lessons"] = related_lessons(self, request)
         return context
 
     def structured_data(self, request=None) -> dict:

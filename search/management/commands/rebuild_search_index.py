@@ -6,6 +6,8 @@ from search.engines import SearchUnavailable, es_client, get_engine, indexing_en
 from search.engines.elasticsearch import ElasticsearchEngine
 from search.engines.es_client import redact
 from search.indexing import all_documents
+from search.semantic import store as vectors
+from search.semantic.encoder import MODEL, MODEL_VERSION, enabled
 
 
 class ProgressBar:
@@ -32,15 +34,21 @@ class ProgressBar:
 class Command(BaseCommand):
     help = (
         "Rebuild the public search index from every indexable model: the database engine, "
-        "and Elasticsearch too when ELASTICSEARCH_URL is set (or the one named by --engine)."
+        "and Elasticsearch too when ELASTICSEARCH_URL is set (or the one named by --engine), "
+        "then the sentence embeddings of the documents whose text or model changed."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--engine", choices=["database", "elasticsearch"])
+        parser.add_argument(
+            "--embeddings",
+            action="store_true",
+            help="Only the sentence embeddings (e.g. after a model change); not the engines.",
+        )
 
-    def handle(self, *args, engine=None, **options):
+    def handle(self, *args, engine=None, embeddings=False, **options):
         try:
-            engines = [get_engine(engine)] if engine else indexing_engines()
+            engines = [] if embeddings else [get_engine(engine)] if engine else indexing_engines()
         except Exception as error:  # e.g. --engine elasticsearch without ELASTICSEARCH_URL
             raise CommandError(f"Cannot use the {engine} engine: {redact(str(error))}") from error
         # Every cluster answers before any work starts: one clear line, not a half rebuild.
@@ -69,6 +77,26 @@ class Command(BaseCommand):
             )
             if is_elasticsearch:
                 self.report_indices(before, self.aliases(search_engine))
+        self.embed(documents, collected)
+
+    def embed(self, documents, collected: float) -> None:
+        bar = ProgressBar(self.stderr, len(documents), "embeddings:")
+        try:
+            report = vectors.synchronise(documents, progress=bar)
+        finally:
+            bar.close()
+        if not enabled():
+            self.stdout.write(
+                f"Semantic search is off (SEARCH_SEMANTIC): {report.deleted} vectors removed."
+            )
+            return
+        seconds = collected + report.seconds
+        self.stdout.write(
+            f"Embedded {report.embedded} of {report.documents} documents with {MODEL} "
+            f"{MODEL_VERSION} in {seconds:.2f} s ({report.embedded / max(seconds, 1e-9):.0f} "
+            f"documents/s); {report.documents - report.embedded} unchanged, "
+            f"{report.deleted} removed."
+        )
 
     def check_cluster(self, search_engine) -> None:
         try:

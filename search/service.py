@@ -61,8 +61,10 @@ def nearest_ids(request: SearchRequest) -> list[str]:
     if not getattr(settings, "SEARCH_SEMANTIC", False):
         return []
     from search.semantic import nearest
+    from search.semantic.index import with_translations
 
-    return [doc_id for doc_id, _ in nearest(request.text, k=SEMANTIC_K)]
+    found = [doc_id for doc_id, _ in nearest(request.text, k=SEMANTIC_K)]
+    return with_translations(found) if found else []
 
 
 def fuse(keyword: list[str], meaning: list[str]) -> list[tuple[str, float]]:

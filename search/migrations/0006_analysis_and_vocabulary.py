@@ -52,7 +52,7 @@ def derive(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("hubsearch", "0004_zero_result_queries")]
+    dependencies = [("hubsearch", "0005_document_vectors")]
 
     operations = [
         migrations.CreateModel(

@@ -48,6 +48,9 @@ def _with_fallback(call):
 # Reciprocal rank fusion's constant (the usual 60), the nearest documents asked for, and how
 # many keyword matches beyond the page are fused with them.
 RRF_K = 60
+# Each ranking's weight in the fusion.
+KEYWORD_WEIGHT = 1.0
+MEANING_WEIGHT = 1.0
 SEMANTIC_K = 30
 FUSION_DEPTH = 100
 # Fewer keyword matches than this, and a correction that finds more, shows the correction.
@@ -69,9 +72,9 @@ def nearest_ids(request: SearchRequest) -> list[str]:
 
 def fuse(keyword: list[str], meaning: list[str]) -> list[tuple[str, float]]:
     scores: dict[str, float] = {}
-    for ranking in (keyword, meaning):
+    for ranking, weight in ((keyword, KEYWORD_WEIGHT), (meaning, MEANING_WEIGHT)):
         for rank, doc_id in enumerate(ranking, start=1):
-            scores[doc_id] = scores.get(doc_id, 0.0) + 1.0 / (RRF_K + rank)
+            scores[doc_id] = scores.get(doc_id, 0.0) + weight / (RRF_K + rank)
     return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
 
 
@@ -83,6 +86,7 @@ def search_once(engine, request: SearchRequest) -> SearchResponse:
     window = min(MAX_RESULT_WINDOW, request.offset + request.page_size + FUSION_DEPTH)
     response = engine.search(replace(request, also_ids=tuple(meaning), rank_window=window))
     keyword = [doc_id for doc_id, _ in response.ranked]
+    response.keyword_total = len(keyword)
     matched = set(response.also_matched)
     fused = fuse(keyword, [doc_id for doc_id in meaning if doc_id in matched])
     page = fused[request.offset : request.offset + request.page_size]
@@ -98,11 +102,12 @@ def search_with_correction(engine, request: SearchRequest, as_typed: bool) -> Se
     response = search_once(engine, request)
     if as_typed or not response.suggestion or response.suggestion == request.text:
         return response
-    found = len(response.ranked) if response.ranked else response.total
+    found = response.keyword_total if response.keyword_total is not None else response.total
     if found >= FEW:
         return response
     fixed = search_once(engine, replace(request, text=response.suggestion))
-    if (len(fixed.ranked) if fixed.ranked else fixed.total) > found:
+    fixed_found = fixed.keyword_total if fixed.keyword_total is not None else fixed.total
+    if fixed_found > found:
         fixed.request = request
         fixed.showing_results_for = response.suggestion
         fixed.suggestion = None

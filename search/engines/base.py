@@ -165,6 +165,8 @@ class SearchResponse:
     # Set by the search service when the hits are those of a corrected query (the visitor's
     # words matched little or nothing, the suggestion did): the query the hits answer.
     showing_results_for: str | None = None
+    # How many documents matched the words themselves (the rest were found by meaning).
+    keyword_total: int | None = None
 
     def facet_counts(self, facet: str) -> dict[str, int]:
         return {f.value: f.count for f in self.facets.get(facet, [])}

@@ -13,7 +13,6 @@ Matching, counting and ranking differ per database and live in ``sqlite.py`` and
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -22,6 +21,8 @@ from itertools import islice
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, transaction
 from django.db.utils import DatabaseError
+
+from rapidfuzz.distance import OSA
 
 from search.analysis import Phrase, Query, corrected, highlight, shown_in, surface_words
 from search.documents import FACETS, SearchDocument
@@ -44,7 +45,6 @@ WORDS = "hubsearch_indexedword"
 SHOWN = "shown"  # the facet-row name of the languages a document is a result for
 BATCH = 2000
 MAX_WORD = 64
-CLOSE = 0.84
 BROWSE_SECONDS = 3600
 
 
@@ -380,24 +380,22 @@ class DatabaseEngine(SearchEngine):
         for word in words:
             if word in known or len(word) < 4 or word.isdigit():
                 continue
-            start = word[:2]
+            # A slip of the keyboard: one letter wrong, missing, extra or two swapped (two
+            # in words of seven letters or more), not another word: "socail" is "social",
+            # "transparancy" is "transparency", "apps" is not "appris".
+            allowed = 1 if len(word) < 7 else 2
             cursor.execute(
-                f"SELECT word, documents FROM {WORDS} WHERE word >= %s AND word < %s",
-                [start, start + "\uffff"],
+                f"SELECT word, documents FROM {WORDS} WHERE word >= %s AND word < %s "
+                "AND LENGTH(word) BETWEEN %s AND %s",
+                [word[0], word[0] + "\uffff", len(word) - allowed, len(word) + allowed],
             )
-            frequency = dict(cursor.fetchall())
-            # Close enough to be a slip of the keyboard, not another word: "transparancy"
-            # (0.92), "goverment" (0.95); not "apps" -> "appris" (0.80).
-            close = difflib.get_close_matches(word, list(frequency), 3, CLOSE)
+            candidates = [
+                (OSA.distance(word, other, score_cutoff=allowed), -count, other)
+                for other, count in cursor.fetchall()
+            ]
+            close = sorted(c for c in candidates if c[0] <= allowed)
             if close:
-                best = max(
-                    close,
-                    key=lambda w: (
-                        round(difflib.SequenceMatcher(None, word, w).ratio(), 2),
-                        frequency[w],
-                    ),
-                )
-                fixes[word] = best
+                fixes[word] = close[0][2]
         return corrected(text, fixes) if fixes else None
 
     def autocomplete(self, text: str, language: str, limit: int = 8) -> list[AutocompleteHit]:

@@ -52,6 +52,8 @@ RRF_K = 60
 KEYWORD_WEIGHT = 1.0
 MEANING_WEIGHT = 1.0
 SEMANTIC_K = 30
+# With filters, the nearest documents are looked for further down: most may not pass them.
+SEMANTIC_K_FILTERED = 200
 FUSION_DEPTH = 100
 # Fewer keyword matches than this, and a correction that finds more, shows the correction.
 FEW = 3
@@ -66,7 +68,8 @@ def nearest_ids(request: SearchRequest) -> list[str]:
     from search.semantic import nearest
     from search.semantic.index import with_translations
 
-    found = [doc_id for doc_id, _ in nearest(request.text, k=SEMANTIC_K)]
+    k = SEMANTIC_K_FILTERED if request.filters else SEMANTIC_K
+    found = [doc_id for doc_id, _ in nearest(request.text, k=k)]
     return with_translations(found) if found else []
 
 

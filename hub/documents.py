@@ -91,13 +91,16 @@ def theme_labels(keys, language):
 @register_labels("partner")
 def partner_labels(keys, language):
     keys = list(keys)
-    return _by_slug(PartnerProfilePage.objects.live().filter(slug__in=keys), keys, language)
+    # Live and public only: a restricted or draft profile's title is not a label anyone sees,
+    # and its slug is an unknown value.
+    pages = PartnerProfilePage.objects.live().public().filter(slug__in=keys)
+    return _by_slug(pages, keys, language)
 
 
 @register_labels("collaborative")
 def collaborative_labels(keys, language):
     keys = list(keys)
-    pages = LearningCollaborativePage.objects.live().filter(slug__in=keys)
+    pages = LearningCollaborativePage.objects.live().public().filter(slug__in=keys)
     return _by_slug(pages, keys, language)
 
 

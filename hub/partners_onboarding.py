@@ -8,6 +8,7 @@ All permission and workflow wiring of the hub lives here, so the admin view, the
 - "Translators" translate and publish translations only (``hub.translation.permissions``).
 - "Partner: <name>" may add and edit pages below that partner's profile only; they cannot
   publish: their changes go through "Editorial review", attached to the partners' section.
+  Their images and documents live in their own collection (``hub.media_collections``).
 """
 
 from dataclasses import dataclass
@@ -18,9 +19,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from wagtail.models import (
-    Collection,
     GroupApprovalTask,
-    GroupCollectionPermission,
     GroupPagePermission,
     Locale,
     Page,
@@ -29,6 +28,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from .media_collections import ensure_editor_media, ensure_partner_media
 from .models import OrganisationType, PartnerIndexPage, PartnerProfilePage
 from .translation.permissions import EDITORS, ensure_translators_group
 
@@ -47,21 +47,6 @@ EDITOR_PAGE_PERMISSIONS = (
 PARTNER_PAGE_PERMISSIONS = ("add_page", "change_page")
 # Model permissions beyond pages and media (migration hubsearch 0004 grants the same).
 EDITOR_PERMISSIONS = (("hubsearch", "view_zeroresultquery"),)
-EDITOR_MEDIA_PERMISSIONS = (
-    ("wagtailimages", "add_image"),
-    ("wagtailimages", "change_image"),
-    ("wagtailimages", "choose_image"),
-    ("wagtaildocs", "add_document"),
-    ("wagtaildocs", "change_document"),
-    ("wagtaildocs", "choose_document"),
-)
-# Partners upload and choose media; changing media others uploaded stays with editors.
-PARTNER_MEDIA_PERMISSIONS = (
-    ("wagtailimages", "add_image"),
-    ("wagtailimages", "choose_image"),
-    ("wagtaildocs", "add_document"),
-    ("wagtaildocs", "choose_document"),
-)
 
 
 class OnboardingError(Exception):
@@ -92,14 +77,6 @@ def _grant_pages(group, page, codenames):
         )
 
 
-def _grant_media(group, permissions):
-    root = Collection.get_first_root_node()
-    for app_label, codename in permissions:
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=root, permission=_permission(app_label, codename)
-        )
-
-
 def _group(name):
     group, _created = Group.objects.get_or_create(name=name)
     group.permissions.add(_admin_access())
@@ -111,7 +88,7 @@ def ensure_editorial_setup() -> Workflow:
     editors = _group(EDITORS)
     editors.permissions.add(*(_permission(*permission) for permission in EDITOR_PERMISSIONS))
     _grant_pages(editors, Page.get_first_root_node(), EDITOR_PAGE_PERMISSIONS)
-    _grant_media(editors, EDITOR_MEDIA_PERMISSIONS)
+    ensure_editor_media(editors)
     ensure_translators_group()
 
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
@@ -184,7 +161,7 @@ def onboard_partner(
     # translations made later through ``follow_profile_translations``.
     for page in profile.get_translations(inclusive=True):
         _grant_pages(group, page, PARTNER_PAGE_PERMISSIONS)
-    _grant_media(group, PARTNER_MEDIA_PERMISSIONS)
+    ensure_partner_media(group, name)
 
     account, created_user = None, False
     if email:

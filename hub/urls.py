@@ -7,20 +7,24 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-# The admin, documents, the API and the sitemap are language-neutral; everything a visitor
+from hub import media_views, partner_isolation
+
+# The admin, documents, images, the API and the sitemap are language-neutral; everything a visitor
 # reads carries its language in the URL (/en/, /fr/, /es/), and "/" redirects by
 # Accept-Language. Each app owns its own routes; Wagtail's page serving comes last.
 urlpatterns = [
+    *partner_isolation.chooser_urls,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
     path("api/", include("search.api_urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Images are served from MEDIA_ROOT in every environment (a proxy may serve the same two
+# folders itself); nothing else under MEDIA_URL is, above all not documents (hub/media_views.py).
+urlpatterns += [
+    path(f"{settings.MEDIA_URL.strip('/')}/<str:folder>/<path:path>", media_views.image_file),
+]
 
 urlpatterns += i18n_patterns(
     path("", include("stories.urls")),

@@ -6,6 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import partner_isolation  # noqa: F401  (registers the chooser and admin API hooks)
 from .admin_views import onboard_partner_view
 from .models import HomePage, Theme
 from .partners_onboarding import can_onboard

@@ -34,8 +34,8 @@ class ResourceDocuments:
 
     def search_documents(self) -> list[SearchDocument]:
         countries = [country.code for country in self.countries]
-        # A draft partner page is not named anywhere public, search included.
-        publisher = self.publisher if self.publisher_id and self.publisher.live else None
+        # A draft or private partner page is not named anywhere public, search included.
+        publisher = self.visible_publisher
         return [
             SearchDocument(
                 id=f"resource:{self.pk}",

@@ -87,14 +87,17 @@ def facet_values(response, language: str) -> dict[str, list[dict]]:
     for facet in FACETS:
         values = response.facets.get(facet, [])
         names = labels(facet, [v.value for v in values], language)
+        # A value without a label names something visitors may not see (a restricted or
+        # unpublished partner or collaborative): it is left out, never shown as its key.
         result[facet] = [
             {
                 "value": v.value,
-                "label": names.get(v.value, v.value),
+                "label": names[v.value],
                 "count": v.count,
                 "selected": v.selected,
             }
             for v in values
+            if v.value in names
         ]
     return result
 

@@ -74,14 +74,17 @@ class StoryFilters:
             self._reject("theme", raw)
 
     def _check_partner(self, raw):
-        partner = PartnerProfilePage.objects.live().filter(slug=raw, locale=self.locale).first()
+        # Live, public pages only: a restricted page's slug must not reveal its title.
+        found = PartnerProfilePage.objects.live().public().filter(slug=raw, locale=self.locale)
+        partner = found.first()
         if partner:
             self._accept("partner", raw, partner.title, partner)
         else:
             self._reject("partner", raw)
 
     def _check_collaborative(self, raw):
-        found = LearningCollaborativePage.objects.live().filter(slug=raw, locale=self.locale)
+        found = LearningCollaborativePage.objects.live().public()
+        found = found.filter(slug=raw, locale=self.locale)
         collaborative = found.first()
         if collaborative:
             self._accept("collaborative", raw, collaborative.title, collaborative)

@@ -5,6 +5,7 @@ from django.utils.text import Truncator
 
 from wagtail.models import Page, PageManager, PageViewRestriction
 
+from hub.media_choices import MediaChoiceForm
 from hub.visibility import HubPageQuerySet, restricted_paths
 
 HubPageManager = PageManager.from_queryset(HubPageQuerySet)
@@ -19,6 +20,8 @@ class HubPage(Page):
     """
 
     objects = HubPageManager()
+    # Refuses images and documents the editor may not choose (hub/media_choices.py).
+    base_form_class = MediaChoiceForm
 
     # Loaded with the page when it is served (``hub.routing``), so that rendering it needs
     # no query per relation. Page types add the foreign keys their template shows.
@@ -38,6 +41,12 @@ class HubPage(Page):
     def structured_data(self, request=None) -> dict | None:
         """A schema.org object for JSON-LD, or None."""
         return None
+
+    def permissions_for_user(self, user):
+        """Wagtail's permission tester, with the hub's rule for changing privacy."""
+        from hub.page_permissions import HubPagePermissionTester
+
+        return HubPagePermissionTester(user, self)
 
     def get_view_restrictions(self):
         """Wagtail's answer, without its two queries when no restriction can apply.

@@ -19,7 +19,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from search.documents import register_indexable
 
-from ..visibility import page_queryset
+from ..visibility import is_public, page_queryset
 from .base import HubPage
 from .choices import ActivityFormat, CollaborativeStatus, MemberRole
 from .partners import PAGE_TRANSLATABLE_FIELDS
@@ -164,7 +164,10 @@ class LearningCollaborativePage(HubPage):
 
         context = super().get_context(request, *args, **kwargs)
         members = self.member_list()
-        context["members"] = members
+        # Members and host are named only when visitors may see their profile.
+        context["members"] = [m for m in members if m.partner.live and is_public(m.partner)]
+        host = self.host_partner
+        context["host_partner"] = host if host and host.live and is_public(host) else None
         context["country_list"] = [(c, country_names.name(c)) for c in self.country_codes(members)]
         context["activity_list"] = self.activities.all()
         visible = page_queryset().live().public()

@@ -84,6 +84,11 @@ AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Behind reverse proxies every connection comes from the nearest proxy: the client's address
+# is read from X-Forwarded-For as the trusted proxies wrote it (hub/client_address.py).
+# The environment variable keeps the name README has always given it.
+TRUSTED_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "hub.client_address.client_address"
 
 # The admin answers only on these hosts (every allowed host when the list is empty).
 ADMIN_HOSTS = env_list("ADMIN_HOSTS")
@@ -161,6 +166,11 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Knowledge Hub"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # downloads pass through Wagtail's privacy checks
+# Upload limits, in megabytes in the environment: images by Wagtail's own setting, documents
+# by the hub's document form (hub/uploads.py).
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_MB", 10) * 1024 * 1024
+DOCUMENT_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 20) * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "hub.uploads.DocumentForm"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # nor the release check on the dashboard
 
@@ -222,7 +232,7 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60 * 60)  # the version key invalidates
 PAGE_CACHE_BROWSER_MAX_AGE = env_int("PAGE_CACHE_BROWSER_MAX_AGE", 60)  # browsers: short
-PAGE_CACHE_EXCLUDE = ["/admin/", "/documents/"]
+PAGE_CACHE_EXCLUDE = ["/admin/", "/documents/", MEDIA_URL]
 
 # Clickjacking: nothing of the hub is framed by other sites.
 X_FRAME_OPTIONS = "DENY"

@@ -25,10 +25,3 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
-
-# Behind a reverse proxy every request comes from the proxy's address: django-axes must read
-# the client's address from X-Forwarded-For, trusting as many hops as there are proxies.
-_proxies = env_int("AXES_PROXY_COUNT", 0)  # lower case: django-axes had a setting of that name
-if _proxies:
-    AXES_IPWARE_PROXY_COUNT = _proxies
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")

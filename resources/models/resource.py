@@ -186,6 +186,17 @@ class ResourcePage(ResourceDocuments, HubPage):
     def audience_labels(self) -> list[str]:
         return [label(AUDIENCES, key) for key in self.audiences]
 
+    @property
+    def visible_publisher(self):
+        """The publishing partner's page when visitors may see it (live, not restricted):
+        a draft or private profile is named nowhere public."""
+        from hub.visibility import is_public
+
+        publisher = self.publisher if self.publisher_id else None
+        if publisher is None or not publisher.live or not is_public(publisher):
+            return None
+        return publisher
+
     def visible_files(self):
         """Files and links in editor order; documents come with the same query."""
         return [
@@ -237,8 +248,8 @@ class ResourcePage(ResourceDocuments, HubPage):
             data["license"] = self.licence
         if self.time_needed:
             data["timeRequired"] = self.time_needed
-        if self.publisher_id and self.publisher.live:
-            data["publisher"] = {"@type": "Organization", "name": self.publisher.title}
+        if self.visible_publisher:
+            data["publisher"] = {"@type": "Organization", "name": self.visible_publisher.title}
         return data
 
 

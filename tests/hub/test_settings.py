@@ -47,6 +47,7 @@ def test_production_passes_the_deploy_checks():
         "WARNING",
         SECRET_KEY=LONG_SECRET,
         ALLOWED_HOSTS="hub.example.org",
+        AXES_PROXY_COUNT="1",
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout

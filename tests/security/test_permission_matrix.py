@@ -12,14 +12,17 @@ translations only; editors do everything a page allows; the admin is a superuser
 
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.test import Client
 from django.urls import reverse
 
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction, Page
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 from wagtail_localize.models import Translation
 
 import pytest
 
+from search.engines import SearchRequest, get_engine
+from tests.security.media_checks import check_media
 from tests.stories.conftest import make_story
 
 pytestmark = pytest.mark.django_db
@@ -79,6 +82,25 @@ MATRIX = {
     ("edit_translation", "collaborative"): (N, N, N, Y, Y, Y),
     ("edit_translation", "resource"): (N, N, N, Y, Y, Y),
     ("edit_translation", "topic"):    (N, N, N, Y, Y, Y),
+    # Privacy follows the right to edit, never the translators' publish rights; "translation"
+    # is the French translation of partner A's story (hub/page_permissions.py).
+    ("change_privacy", "partner"):    (N, Y, N, N, Y, Y),
+    ("change_privacy", "story"):      (N, Y, N, N, Y, Y),
+    ("change_privacy", "draft_story"): (N, Y, N, N, Y, Y),
+    ("change_privacy", "translation"): (N, Y, N, N, Y, Y),
+    ("change_privacy", "collaborative"): (N, N, N, N, Y, Y),
+    ("change_privacy", "resource"):   (N, N, N, N, Y, Y),
+    ("change_privacy", "topic"):      (N, N, N, N, Y, Y),
+    ("change_privacy", "home"):       (N, N, N, N, Y, Y),
+    # Media (hub/media_collections.py): "b_document" and "b_image" are partner B's, in B's
+    # collection; "b_private" is in B's private collection; "editors" is a collection only
+    # editors work in. "list" = the document chooser shows it; "use" = set it as the hero
+    # image of partner A's story; "upload" = add a document into that collection.
+    ("list", "b_document"):           (N, N, Y, N, Y, Y),
+    ("use", "b_image"):               (N, N, N, N, Y, Y),
+    ("upload", "editors"):            (N, N, N, N, Y, Y),
+    ("upload", "b_collection"):       (N, N, Y, N, Y, Y),
+    ("download", "b_private"):        (N, N, Y, N, Y, Y),
     ("download", "login"):            (N, Y, Y, Y, Y, Y),
     ("download", "editors"):          (N, N, N, N, Y, Y),
 }  # fmt: skip
@@ -219,10 +241,8 @@ def check_translate(client, page, allowed, site):
         assert page.get_translation_or_none(french) is None
 
 
-def check_edit_translation(client, page, allowed, site, admin):
-    """Open the translation editor of the French translation (made by the admin)."""
-    from django.test import Client
-
+def french_translation(page, site, admin):
+    """The French translation of ``page`` and its ancestors, made by the admin."""
     french = site["locales"]["fr"]
     staff = Client()
     staff.force_login(admin)
@@ -233,7 +253,12 @@ def check_edit_translation(client, page, allowed, site, admin):
                 reverse("wagtail_localize:submit_page_translation", args=[ancestor.pk]),
                 {"locales": [french.pk]},
             )
-    target = page.get_translation(french)
+    return page.get_translation(french)
+
+
+def check_edit_translation(client, page, allowed, site, admin):
+    """Open the translation editor of the French translation (made by the admin)."""
+    target = french_translation(page, site, admin)
     response = client.get(reverse("wagtailadmin_pages:edit", args=[target.pk]))
     if allowed:
         assert response.status_code == 200
@@ -242,6 +267,41 @@ def check_edit_translation(client, page, allowed, site, admin):
         )
     else:
         assert denied(response), response.status_code
+
+
+def in_public_search(page):
+    hits = get_engine().search(SearchRequest(text=page.title, language="en")).hits
+    return any(hit.document.source.endswith(f":{page.pk}") for hit in hits)
+
+
+def check_change_privacy(client, page, allowed, site):
+    """Open the privacy dialog of a login-restricted page and make the page public; those
+    who may not also try a password. A refused change leaves the page restricted: anonymous
+    visitors are sent to log in and public search does not find it."""
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    url = reverse("wagtailadmin_pages:set_privacy", args=[page.pk])
+    response = client.get(url)
+    if allowed:
+        assert response.status_code == 200
+        assert "restriction_type" in response.content.decode()
+    else:
+        assert denied(response), response.status_code
+    attempts = [{"restriction_type": "none"}]
+    if not allowed:
+        attempts.append({"restriction_type": "password", "password": "letmein"})
+    for data in attempts:
+        response = client.post(url, data)
+        if not allowed:
+            assert denied(response), response.status_code
+    restrictions = PageViewRestriction.objects.filter(page=page)
+    if allowed:
+        assert not restrictions.exists()
+        return
+    assert [r.restriction_type for r in restrictions] == [PageViewRestriction.LOGIN]
+    if page.live:
+        visitor = Client().get(page.url)
+        assert visitor.status_code == 302 and "login" in visitor["Location"]
+        assert not in_public_search(page)
 
 
 def private_document(site, restriction):
@@ -295,12 +355,18 @@ def test_permission_matrix(
     if target == "draft_story":
         site[target] = draft_story(site)
     client = login(role)
-    if action == "download":
+    if action in ("list", "use", "upload") or target == "b_private":
+        check_media(client, action, target, allowed, site)
+    elif action == "download":
         check_download(client, target, allowed, site)
     elif action == "publish":
         check_publish(client, site[target], allowed, site, target, role)
     elif action == "edit_translation":
         check_edit_translation(client, site[target], allowed, site, users["admin"])
+    elif action == "change_privacy":
+        if target == "translation":
+            site[target] = french_translation(site["story"], site, users["admin"])
+        check_change_privacy(client, site[target], allowed, site)
     elif action == "move":
         check_move(client, site[target], allowed, site, target)
     else:

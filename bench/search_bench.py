@@ -75,6 +75,7 @@ def worker(args) -> None:
             timings=timings,
             mean_hits=statistics.mean(totals),
         )
+        worst_shapes(engine, vendor, size, index_s)
         if args.with_elasticsearch and size == args.sizes[0]:
             elasticsearch(documents, requests, size)
         if args.wagtail_queries:
@@ -85,6 +86,40 @@ def worker(args) -> None:
             ]
             for label, workload in workloads:
                 compare_with_wagtail(engine, vendor, size, wagtail_index_s, workload, args, label)
+
+
+# Queries built to cost: many short prefixes, one-letter prefixes, many words, repetition,
+# and long natural questions that exercise partial matching (a share of the words).
+WORST_SHAPES = [
+    "t* " * 166,
+    "a*",
+    "ab* ac* ad* ae* af* ag* ah* ai*",
+    " ".join(f"word{n}" for n in range(80)),
+    "budget " * 70,
+    "what did donors get wrong about peer learning between partners in the network",
+    "how can citizens monitor the budget of their district health and education services",
+]
+
+
+def worst_shapes(engine, vendor, size, index_s) -> None:
+    from search.engines import SearchRequest
+    from search.params import clean_text
+
+    timings = []
+    for text in WORST_SHAPES:
+        request = SearchRequest(text=clean_text(text, "en")[0])
+        engine.search(request)
+        for _ in range(5):
+            t = time.perf_counter()
+            engine.search(request)
+            timings.append(time.perf_counter() - t)
+    emit(
+        engine=f"hub database ({vendor}), worst query shapes",
+        size=size,
+        index_s=index_s,
+        timings=timings,
+        worst=max(timings),
+    )
 
 
 def compare_with_wagtail(engine, vendor, size, index_s, workload, args, label) -> None:
@@ -140,7 +175,7 @@ def elasticsearch(documents, requests, size) -> None:
             index = engine.alias(request.language)
             raw = engine.client.search(index=index, **body).body
             t2 = time.perf_counter()
-            engine.shape_response(request, raw, request.terms)
+            engine.shape_response(request, raw)
             t3 = time.perf_counter()
             timings.append(t3 - t0)
             took.append(raw["took"] / 1000)
@@ -244,6 +279,8 @@ def table(rows, header=True) -> str:
                 f"{ms(percentile(row['overhead'], 95))}; HTTP + JSON p50 "
                 f"{ms(percentile(row['transport'], 50))}"
             )
+        if "worst" in row:
+            notes.append(f"{len(WORST_SHAPES)} shapes x 5; slowest {ms(row['worst'])}")
         if row.get("mean_hits") is not None:
             notes.append(f"mean hits {row['mean_hits']:.0f}")
         if "ours_mean_hits" in row:

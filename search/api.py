@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 
 from hub.public_url import absolute_url
 from search import facets as facet_tools
-from search.engines.base import LANGUAGES, InvalidSearchRequest
+from search.engines.base import InvalidSearchRequest, language_codes
 from search.params import parse
 from search.results import api_result, result_items
-from search.service import run_autocomplete, run_search
+from search.service import counts_as_a_search, run_autocomplete, run_search
 
 AUTOCOMPLETE_LIMIT = 8
 
@@ -74,7 +74,7 @@ def error_response(errors: dict[str, str]) -> JsonResponse:
 
 def _language(request) -> str:
     code = request.GET.get("lang") or "en"
-    return code if code in LANGUAGES else "en"
+    return code if code in language_codes() else "en"
 
 
 @cors
@@ -85,7 +85,10 @@ def search_api(request):
         if parsed.errors:
             return error_response(parsed.errors)
         search_request, warnings = facet_tools.drop_unknown_values(parsed.request)
-        outcome = run_search(search_request)
+        warnings = parsed.warnings + warnings
+        outcome = run_search(
+            search_request, as_typed=parsed.as_typed, log=counts_as_a_search(request)
+        )
         response = outcome.response
         language = search_request.language
         results = []
@@ -102,6 +105,9 @@ def search_api(request):
                 "results": results,
                 "facets": facet_tools.facet_values(response, language),
                 "suggestion": response.suggestion,
+                # Results of a corrected query: "showing_results_for" is what they answer,
+                # "query" what was typed (add as_typed=1 to search for that instead).
+                "showing_results_for": response.showing_results_for,
                 "degraded": outcome.degraded,
                 "warnings": warnings,
             },
@@ -118,8 +124,10 @@ def autocomplete_api(request):
             if name not in ("q", "lang"):
                 errors[name] = _("%(name)s is not an autocomplete parameter.") % {"name": name}
         language = request.GET.get("lang") or "en"
-        if language not in LANGUAGES:
-            errors["lang"] = _("lang must be one of %(values)s.") % {"values": ", ".join(LANGUAGES)}
+        if language not in language_codes():
+            errors["lang"] = _("lang must be one of %(values)s.") % {
+                "values": ", ".join(language_codes())
+            }
         if errors:
             return error_response(errors)
         try:

@@ -80,6 +80,10 @@ class SearchDocument:
     def __post_init__(self):
         if self.kind not in KINDS:
             raise ValueError(f"unknown document kind {self.kind!r}")
+        from search.analysis import strip_controls
+
+        for name in ("title", "summary", "body"):
+            setattr(self, name, strip_controls(getattr(self, name)))
         for name in LIST_FIELDS:
             setattr(self, name, sorted({str(value) for value in getattr(self, name) if value}))
 

@@ -18,7 +18,7 @@ from django_countries import countries
 
 from hub.regions import region_name
 from search.documents import FACETS, KINDS, label_resolver
-from search.engines.base import LANGUAGES, SearchRequest
+from search.engines.base import SearchRequest, language_codes
 
 FACET_LEGENDS = {
     "kind": _("Kind"),
@@ -57,7 +57,7 @@ def labels(facet: str, keys, language: str) -> dict[str, str]:
             names = {k: region_name(k, language) for k in keys}
             return {k: name for k, name in names.items() if name != k}
         if facet == "language":
-            return {k: get_language_info(k)["name_local"] for k in keys if k in LANGUAGES}
+            return {k: get_language_info(k)["name_local"] for k in keys if k in language_codes()}
         if facet == "year":
             return {k: k for k in keys if k.isdigit() and len(k) == 4}
         resolver = label_resolver(facet)

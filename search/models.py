@@ -56,6 +56,18 @@ class DocumentFacet(models.Model):
         return f"{self.facet}={self.value}"
 
 
+class IndexedWord(models.Model):
+    """A word (folded, as written, not stemmed) and how many indexed documents hold it: the
+    vocabulary that spelling suggestions draw on, kept by the database engine as it indexes
+    (whichever engine answers searches)."""
+
+    word = models.CharField(max_length=64, primary_key=True)
+    documents = models.IntegerField()
+
+    def __str__(self):
+        return self.word
+
+
 def query_key(text: str) -> str:
     """The query as the "Search terms" report and promotions store it.
 

@@ -1,12 +1,24 @@
-"""Running a search for the page and the API: engine choice, fallback, logging, promotions."""
+"""Running a search for the page and the API: engine choice, fallback, the two rankings,
+spelling correction, logging, promotions.
+
+A search with words runs two rankings: the engine's keyword ranking (ranked partial
+matching, see ``search.analysis``) and, across languages, the nearest documents in meaning
+(``search.semantic``). The engine treats the nearest documents as matching too, so its total
+and facet counts describe the whole result set; the two rankings are then fused by
+reciprocal rank (each document scores the sum of 1 / (k + its rank) in each list), and one
+page of the fused list is fetched. When a word is unknown to the index and the corrected
+query finds more, the results are those of the corrected query ("showing results for").
+"""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from django.conf import settings
 
 from search.engines import SearchUnavailable, get_engine, get_fallback_engine
-from search.engines.base import SearchRequest, SearchResponse
+from search.engines.base import MAX_RESULT_WINDOW, SearchRequest, SearchResponse
 
 logger = logging.getLogger(__name__)
 
@@ -33,10 +45,94 @@ def _with_fallback(call):
         return call(get_fallback_engine()), True
 
 
-def run_search(request: SearchRequest) -> Outcome:
-    response, degraded = _with_fallback(lambda e: e.search(request))
-    log_query(request, response)
+# Reciprocal rank fusion's constant (the usual 60), the nearest documents asked for, and how
+# many keyword matches beyond the page are fused with them.
+RRF_K = 60
+# Each ranking's weight in the fusion.
+KEYWORD_WEIGHT = 1.0
+MEANING_WEIGHT = 1.0
+SEMANTIC_K = 30
+# With filters, the nearest documents are looked for further down: most may not pass them.
+SEMANTIC_K_FILTERED = 200
+FUSION_DEPTH = 100
+# Fewer keyword matches than this, and a correction that finds more, shows the correction.
+FEW = 3
+
+
+def nearest_ids(request: SearchRequest) -> list[str]:
+    """Ids of the documents nearest in meaning to the query, best first (any language)."""
+    if not request.text or request.sort != "relevance":
+        return []
+    if not getattr(settings, "SEARCH_SEMANTIC", False):
+        return []
+    from search.semantic import nearest
+    from search.semantic.index import with_translations
+
+    k = SEMANTIC_K_FILTERED if request.filters else SEMANTIC_K
+    found = [doc_id for doc_id, _ in nearest(request.text, k=k)]
+    return with_translations(found) if found else []
+
+
+def fuse(keyword: list[str], meaning: list[str]) -> list[tuple[str, float]]:
+    scores: dict[str, float] = {}
+    for ranking, weight in ((keyword, KEYWORD_WEIGHT), (meaning, MEANING_WEIGHT)):
+        for rank, doc_id in enumerate(ranking, start=1):
+            scores[doc_id] = scores.get(doc_id, 0.0) + weight / (RRF_K + rank)
+    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+
+
+def search_once(engine, request: SearchRequest) -> SearchResponse:
+    """One search on one engine, both rankings fused when the query has words."""
+    if not request.query or request.sort != "relevance":
+        return engine.search(request)
+    meaning = nearest_ids(request)
+    window = min(MAX_RESULT_WINDOW, request.offset + request.page_size + FUSION_DEPTH)
+    response = engine.search(replace(request, also_ids=tuple(meaning), rank_window=window))
+    keyword = [doc_id for doc_id, _ in response.ranked]
+    response.keyword_total = len(keyword)
+    matched = set(response.also_matched)
+    fused = fuse(keyword, [doc_id for doc_id in meaning if doc_id in matched])
+    page = fused[request.offset : request.offset + request.page_size]
+    scores = dict(page)
+    response.hits = engine.fetch(request, [doc_id for doc_id, _ in page])
+    for hit in response.hits:
+        hit.score = scores.get(hit.document.id)
+    response.request = request
+    return response
+
+
+def search_with_correction(engine, request: SearchRequest, as_typed: bool) -> SearchResponse:
+    response = search_once(engine, request)
+    if as_typed or not response.suggestion or response.suggestion == request.text:
+        return response
+    found = response.keyword_total if response.keyword_total is not None else response.total
+    if found >= FEW:
+        return response
+    fixed = search_once(engine, replace(request, text=response.suggestion))
+    fixed_found = fixed.keyword_total if fixed.keyword_total is not None else fixed.total
+    if fixed_found > found:
+        fixed.request = request
+        fixed.showing_results_for = response.suggestion
+        fixed.suggestion = None
+        return fixed
+    return response
+
+
+def run_search(request: SearchRequest, as_typed: bool = False, log: bool = True) -> Outcome:
+    response, degraded = _with_fallback(lambda e: search_with_correction(e, request, as_typed))
+    if log:
+        log_query(request, response)
     return Outcome(response=response, degraded=degraded)
+
+
+BOTS = ("bot", "crawl", "spider", "slurp", "curl/", "wget/", "python-requests", "headless")
+
+
+def counts_as_a_search(http_request) -> bool:
+    """Whether a request is a visitor's search for the reports: GET only (a HEAD asks for
+    headers), and not from a client that says it is a crawler or a script."""
+    agent = http_request.headers.get("User-Agent", "").lower()
+    return http_request.method == "GET" and not any(bot in agent for bot in BOTS)
 
 
 def run_autocomplete(text: str, language: str, limit: int = 8):

@@ -3,11 +3,13 @@ without JavaScript; ``hub/js/search.js`` only applies a ticked box at once."""
 
 from __future__ import annotations
 
+import dataclasses
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from hub.public_url import absolute_url
 from search import facets as facet_tools
@@ -15,7 +17,7 @@ from search import presentation
 from search.engines.base import MAX_RESULT_WINDOW, SORTS
 from search.params import PAGE_ONLY, parse
 from search.results import result_items
-from search.service import promotions, run_search
+from search.service import counts_as_a_search, promotions, run_search
 
 
 class _Window:
@@ -55,7 +57,14 @@ def search_page(request):
             params = params.__class__("", mutable=True)
             parsed = parse(params, language)
     search_request, warnings = facet_tools.drop_unknown_values(parsed.request)
-    outcome = run_search(search_request)
+    warnings = parsed.warnings + warnings
+    outcome = run_search(search_request, as_typed=parsed.as_typed, log=counts_as_a_search(request))
+    if outcome.response.total and search_request.offset >= outcome.response.total:
+        # Past the last page (an old link, a hand-edited URL): show the last page, say so.
+        last = (min(outcome.response.total, MAX_RESULT_WINDOW) - 1) // search_request.page_size + 1
+        search_request = dataclasses.replace(search_request, page=last)
+        outcome = run_search(search_request, as_typed=parsed.as_typed, log=False)
+        warnings.append(_("That page is past the end of the results: this is the last page."))
     response = outcome.response
     paginator = Paginator(_Window(response.total), search_request.page_size)
     page_obj = paginator.get_page(search_request.page) if response.total else None

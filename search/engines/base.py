@@ -8,16 +8,14 @@ response carries stable keys, and views resolve labels through ``label_resolver`
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from search.analysis import MAX_WORDS, WORD, Phrase, Query, Term, fold, parse_query  # noqa: F401
 from search.documents import FACETS, SearchDocument
 
 SORTS = ("relevance", "newest")
-LANGUAGES = ("en", "fr", "es")
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
 # No engine pages deeper than this many results (Elasticsearch's max_result_window).
@@ -27,7 +25,8 @@ MAX_VALUES_PER_FACET = 50
 MAX_AUTOCOMPLETE = 20
 
 # Markers around highlighted words inside ``SearchHit.snippet_text``; ``SearchHit.snippet``
-# turns them into <mark> in escaped HTML. Control characters never occur in indexed text.
+# turns them into <mark> in escaped HTML. Indexed text never holds control characters
+# (``SearchDocument`` strips them), so content cannot forge a mark.
 MARK_START, MARK_END = "\x02", "\x03"
 
 
@@ -51,46 +50,11 @@ class InvalidSearchRequest(SearchError, ValueError):
         self.message = message
 
 
-def fold(text: str) -> str:
-    """Lower-case and strip accents: "Santé" and "sante" are one word for every engine."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+def language_codes() -> tuple[str, ...]:
+    """The configured languages (``settings.LANGUAGES``): what ``lang`` may be."""
+    from django.conf import settings
 
-
-@dataclass(frozen=True)
-class Term:
-    word: str  # folded
-    prefix: bool = False
-
-
-@dataclass(frozen=True)
-class Phrase:
-    words: tuple[str, ...]  # folded
-
-
-_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def parse_query(text: str) -> list[Term | Phrase]:
-    """The query syntax every engine honours: all words must match (AND, across title,
-    summary and body), ``"quoted words"`` match as a phrase, a trailing ``*`` matches a
-    prefix (``facilit*``). Punctuation is ignored, so no input can break an engine's parser.
-    """
-    parts: list[Term | Phrase] = []
-    for quoted, bare in _TOKEN.findall(text or ""):
-        if quoted:
-            words = tuple(_WORD.findall(fold(quoted)))
-            if len(words) > 1:
-                parts.append(Phrase(words))
-            elif words:
-                parts.append(Term(words[0]))
-            continue
-        words = _WORD.findall(fold(bare))
-        for index, word in enumerate(words):
-            last = index == len(words) - 1
-            parts.append(Term(word, prefix=last and bare.endswith("*")))
-    return parts
+    return tuple(code for code, _ in settings.LANGUAGES)
 
 
 @dataclass(frozen=True)
@@ -98,8 +62,13 @@ class SearchRequest:
     """What a visitor asks. Built from URL parameters by the page and the API.
 
     ``filters`` maps a public facet name (``FACETS``) to the selected keys; values of one
-    facet are OR-ed, facets are AND-ed. ``include_other_languages`` adds documents that exist
-    only in other languages (no translation in ``language``).
+    facet are OR-ed, facets are AND-ed. ``include_other_languages`` (the default) adds
+    documents that exist only in other languages: one document per translation group, the
+    visitor's language when the group has it. False narrows to ``language`` alone.
+
+    ``also_ids`` are document ids found by meaning (``search.semantic``): they count as
+    matching the text, whatever its words. ``rank_window`` > 0 asks the engine for the ids of
+    that many best keyword matches in ``SearchResponse.ranked``, for fusing the two rankings.
     """
 
     text: str = ""
@@ -108,7 +77,9 @@ class SearchRequest:
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
     language: str = "en"
-    include_other_languages: bool = False
+    include_other_languages: bool = True
+    also_ids: tuple[str, ...] = ()
+    rank_window: int = 0
 
     def __post_init__(self):
         text = (self.text or "").strip()
@@ -119,8 +90,9 @@ class SearchRequest:
         object.__setattr__(self, "text", text)
         if self.sort not in SORTS:
             raise InvalidSearchRequest("sort", f"sort must be one of {', '.join(SORTS)}.")
-        if self.language not in LANGUAGES:
-            raise InvalidSearchRequest("lang", f"lang must be one of {', '.join(LANGUAGES)}.")
+        if self.language not in language_codes():
+            codes = ", ".join(language_codes())
+            raise InvalidSearchRequest("lang", f"lang must be one of {codes}.")
         if not isinstance(self.page_size, int) or not 1 <= self.page_size <= MAX_PAGE_SIZE:
             raise InvalidSearchRequest(
                 "page_size", f"page_size must be an integer from 1 to {MAX_PAGE_SIZE}."
@@ -148,8 +120,8 @@ class SearchRequest:
         return (self.page - 1) * self.page_size
 
     @property
-    def terms(self) -> list[Term | Phrase]:
-        return parse_query(self.text)
+    def query(self) -> Query:
+        return parse_query(self.text, self.language)
 
 
 @dataclass
@@ -186,6 +158,15 @@ class SearchResponse:
     engine: str = ""
     # Milliseconds the engine itself reported (Elasticsearch's ``took``), when it has one.
     took_ms: float | None = None
+    # With ``request.rank_window``: (doc id, score) of the best keyword matches, best first;
+    # and which of ``request.also_ids`` are in the result set (they pass the filters).
+    ranked: list[tuple[str, float]] = field(default_factory=list)
+    also_matched: list[str] = field(default_factory=list)
+    # Set by the search service when the hits are those of a corrected query (the visitor's
+    # words matched little or nothing, the suggestion did): the query the hits answer.
+    showing_results_for: str | None = None
+    # How many documents matched the words themselves (the rest were found by meaning).
+    keyword_total: int | None = None
 
     def facet_counts(self, facet: str) -> dict[str, int]:
         return {f.value: f.count for f in self.facets.get(facet, [])}
@@ -243,6 +224,10 @@ class SearchEngine(ABC):
     def search(self, request: SearchRequest) -> SearchResponse: ...
 
     @abstractmethod
+    def fetch(self, request: SearchRequest, doc_ids: list[str]) -> list[SearchHit]:
+        """The hits for ``doc_ids``, in that order, with snippets for ``request``'s words."""
+
+    @abstractmethod
     def autocomplete(self, text: str, language: str, limit: int = 8) -> list[AutocompleteHit]:
         """Titles in ``language`` whose words start with the typed words."""
 
@@ -260,5 +245,5 @@ def check_autocomplete(text: str, limit: int) -> list[Term]:
         raise InvalidSearchRequest("q", f"The query is longer than {MAX_TEXT_LENGTH} characters.")
     if not 1 <= limit <= MAX_AUTOCOMPLETE:
         raise InvalidSearchRequest("limit", f"limit must be from 1 to {MAX_AUTOCOMPLETE}.")
-    words = _WORD.findall(fold(text or ""))
+    words = WORD.findall(fold(text or ""))[:MAX_WORDS]
     return [Term(w, prefix=(i == len(words) - 1)) for i, w in enumerate(words)]

@@ -1,17 +1,20 @@
 """The database engine: full text through the database's own search, facets by SQL.
 
-Counting every facet disjunctively in one statement: a materialised CTE holds the documents
-matching the text and language, each with a bit mask of the selected facets it satisfies.
-A facet-value row then counts for its facet when the mask is complete, or when only that
-facet's own bit is missing (the facet's own selection is ignored, every other one honoured).
-Rows of documents failing two or more selections never reach the GROUP BY. A last row
-carries the total. Measured in ``bench/RESULTS.md``.
+Rows: ``IndexedDocument`` (the document, its text as written), ``DocumentFacet`` (one row per
+facet key, plus the ``shown`` rows: the visitor languages a document is a result for, one per
+translation group, see ``search.analysis.shown_in``) and ``IndexedWord`` (how many documents
+hold each word, for spelling suggestions on every database). Everything else (the full-text
+index, PostgreSQL's facet-key array) is derived from those rows by the dialect, so it can be
+rebuilt from them alone (``derive``, also run by the migration that changed the analysis).
 
-The full-text parts differ per database and live in ``sqlite.py`` and ``postgres.py``.
+Matching, counting and ranking differ per database and live in ``sqlite.py`` and
+``postgres.py``; each answers ``search_in_index`` in a bounded number of statements.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -19,6 +22,9 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, transaction
 from django.db.utils import DatabaseError
 
+from rapidfuzz.distance import OSA
+
+from search.analysis import Phrase, Query, corrected, highlight, shown_in, surface_words
 from search.documents import FACETS, SearchDocument
 from search.engines.base import (
     AutocompleteHit,
@@ -28,13 +34,26 @@ from search.engines.base import (
     SearchResponse,
     SearchUnavailable,
     check_autocomplete,
+    language_codes,
     shape_facets,
 )
 from search.engines.serialise import document_from_data, document_to_data
 
 DOCS = "hubsearch_indexeddocument"
 FACET_ROWS = "hubsearch_documentfacet"
+WORDS = "hubsearch_indexedword"
+SHOWN = "shown"  # the facet-row name of the languages a document is a result for
 BATCH = 2000
+MAX_WORD = 64
+BROWSE_SECONDS = 3600
+
+
+def index_changed() -> None:
+    """What was cached of the index is stale: the content version (``hub.caching``) moves
+    on, now and again at commit, as for a publish: browse counts and cached search pages."""
+    from hub.caching import bump_version
+
+    bump_version()
 
 
 def batched(iterable: Iterable, size: int) -> Iterator[list]:
@@ -45,28 +64,6 @@ def batched(iterable: Iterable, size: int) -> Iterator[list]:
 
 def placeholders(values) -> str:
     return ", ".join(["%s"] * len(values))
-
-
-def language_clause(request: SearchRequest) -> tuple[str, list]:
-    """The visitor's language, plus, on request, documents with no translation in it."""
-    if not request.include_other_languages:
-        return "D.locale = %s", [request.language]
-    return (
-        f"(D.locale = %s OR D.translation_key = '' OR NOT EXISTS (SELECT 1 FROM {DOCS} T "
-        "WHERE T.translation_key = D.translation_key AND T.locale = %s))",
-        [request.language, request.language],
-    )
-
-
-def filter_clauses(request: SearchRequest) -> list[tuple[str, list]]:
-    return [
-        (
-            f"D.id IN (SELECT document_id FROM {FACET_ROWS} "
-            f"WHERE facet = %s AND value IN ({placeholders(values)}))",
-            [facet, *values],
-        )
-        for facet, values in request.filters.items()
-    ]
 
 
 class DatabaseEngine(SearchEngine):
@@ -94,33 +91,110 @@ class DatabaseEngine(SearchEngine):
         unique = {doc.id: doc for doc in documents}
         with transaction.atomic(using=self.using), self.cursor() as cursor:
             ids = self._ids_where(cursor, "doc_id", list(unique))
+            groups = self._keys_of(cursor, ids) | {d.translation_key for d in unique.values()}
             self._delete_ids(cursor, ids)
+            new_ids: list[int] = []
             for batch in batched(unique.values(), BATCH):
-                self._insert(cursor, batch)
+                new_ids += self._insert(cursor, batch)
+            self.derive(cursor, new_ids, groups)
+        index_changed()
         return len(unique)
 
     def delete_source(self, source: str) -> int:
         with transaction.atomic(using=self.using), self.cursor() as cursor:
             ids = self._ids_where(cursor, "source", [source])
+            groups = self._keys_of(cursor, ids)
             self._delete_ids(cursor, ids)
+            self.derive(cursor, [], groups)
+        index_changed()
         return len(ids)
 
     def rebuild(self, documents: Iterable[SearchDocument], progress=None) -> int:
         count = 0
         seen: set[str] = set()
+        words: Counter = Counter()
         with transaction.atomic(using=self.using), self.cursor() as cursor:
             self.dialect.clear(cursor)
             cursor.execute(f"DELETE FROM {FACET_ROWS}")
             cursor.execute(f"DELETE FROM {DOCS}")
+            cursor.execute(f"DELETE FROM {WORDS}")
             for batch in batched(documents, BATCH):
                 batch = [doc for doc in batch if doc.id not in seen]
                 seen.update(doc.id for doc in batch)
-                self._insert(cursor, batch)
+                self._insert(cursor, batch, words=words)
                 count += len(batch)
                 if progress:
                     progress(len(batch))
+            self._add_words(cursor, words)
+            self.derive(cursor, None, None)
             self.dialect.optimise(cursor)
+        index_changed()
         return count
+
+    def derive(self, cursor, new_ids: list[int] | None, groups: set[str] | None) -> None:
+        """What follows from the rows: the ``shown`` rows of the new documents and of every
+        document in the translation ``groups`` they touched, the full text of the new ones, and
+        the facet keys of the old ones whose ``shown`` rows changed. ``None``: everything."""
+        where, params = "", []
+        if new_ids is not None:
+            keys = sorted(k for k in groups or () if k)
+            clauses = []
+            if new_ids:
+                clauses.append(f"id IN ({placeholders(new_ids)})")
+                params += new_ids
+            if keys:
+                clauses.append(f"translation_key IN ({placeholders(keys)})")
+                params += keys
+            if not clauses:
+                return
+            where = " WHERE " + " OR ".join(clauses)
+        cursor.execute(f"SELECT id, translation_key, locale FROM {DOCS}{where}", params)
+        rows = cursor.fetchall()
+        members: dict[str, set[str]] = {}
+        for _, key, locale in rows:
+            if key:
+                members.setdefault(key, set()).add(locale)
+        languages = language_codes()
+        wanted = {
+            pk: shown_in(locale, members.get(key, ()) if key else (), languages)
+            for pk, key, locale in rows
+        }
+        current: dict[int, set[str]] = {}
+        for batch in batched(list(wanted), 500):
+            cursor.execute(
+                f"SELECT document_id, value FROM {FACET_ROWS} "
+                f"WHERE facet = %s AND document_id IN ({placeholders(batch)})",
+                [SHOWN, *batch],
+            )
+            for pk, value in cursor.fetchall():
+                current.setdefault(pk, set()).add(value)
+        changed = [pk for pk, shown in wanted.items() if current.get(pk, set()) != shown]
+        for batch in batched(changed, 500):
+            cursor.execute(
+                f"DELETE FROM {FACET_ROWS} WHERE facet = %s "
+                f"AND document_id IN ({placeholders(batch)})",
+                [SHOWN, *batch],
+            )
+        cursor.executemany(
+            f"INSERT INTO {FACET_ROWS} (document_id, facet, value) VALUES (%s, %s, %s)",
+            [(pk, SHOWN, code) for pk in changed for code in sorted(wanted[pk])],
+        )
+        fresh = list(wanted) if new_ids is None else new_ids
+        for batch in batched(fresh, BATCH):
+            self.dialect.write_text(cursor, batch)
+        fresh_set = set(fresh)
+        for batch in batched([pk for pk in changed if pk not in fresh_set], 500):
+            self.dialect.refresh_facets(cursor, batch)
+
+    def _keys_of(self, cursor, ids: list[int]) -> set[str]:
+        keys: set[str] = set()
+        for batch in batched(ids, 500):
+            cursor.execute(
+                f"SELECT DISTINCT translation_key FROM {DOCS} WHERE id IN ({placeholders(batch)})",
+                batch,
+            )
+            keys.update(row[0] for row in cursor.fetchall() if row[0])
+        return keys
 
     def _ids_where(self, cursor, column: str, values: list[str]) -> list[int]:
         ids: list[int] = []
@@ -132,13 +206,18 @@ class DatabaseEngine(SearchEngine):
         return ids
 
     def _delete_ids(self, cursor, ids: list[int]) -> None:
+        gone: Counter = Counter()
         for batch in batched(ids, 500):
-            self.dialect.delete_text(cursor, batch)
             marks = placeholders(batch)
+            cursor.execute(f"SELECT title, summary, body FROM {DOCS} WHERE id IN ({marks})", batch)
+            for texts in cursor.fetchall():
+                gone.update(surface_words(" ".join(texts)))
+            self.dialect.delete_text(cursor, batch)
             cursor.execute(f"DELETE FROM {FACET_ROWS} WHERE document_id IN ({marks})", batch)
             cursor.execute(f"DELETE FROM {DOCS} WHERE id IN ({marks})", batch)
+        self._add_words(cursor, Counter({w: -n for w, n in gone.items()}))
 
-    def _insert(self, cursor, documents: list[SearchDocument]) -> None:
+    def _insert(self, cursor, documents: list[SearchDocument], words=None) -> list[int]:
         from search.models import IndexedDocument
 
         rows = IndexedDocument.objects.using(self.using).bulk_create(
@@ -166,7 +245,26 @@ class DatabaseEngine(SearchEngine):
             f"INSERT INTO {FACET_ROWS} (document_id, facet, value) VALUES (%s, %s, %s)",
             facet_rows,
         )
-        self.dialect.insert_text(cursor, rows, documents)
+        counted = Counter()
+        for doc in documents:
+            counted.update(surface_words(f"{doc.title} {doc.summary} {doc.body}"))
+        if words is None:
+            self._add_words(cursor, counted)
+        else:
+            words.update(counted)
+        return [row.pk for row in rows]
+
+    def _add_words(self, cursor, counts: Counter) -> None:
+        """Keep ``IndexedWord``: how many documents hold each word (negative: removed)."""
+        rows = [(w, n) for w, n in counts.items() if n and len(w) <= MAX_WORD]
+        for batch in batched(sorted(rows), 1000):
+            cursor.executemany(
+                f"INSERT INTO {WORDS} (word, documents) VALUES (%s, %s) ON CONFLICT (word) "
+                f"DO UPDATE SET documents = {WORDS}.documents + excluded.documents",
+                batch,
+            )
+        if any(n < 0 for _, n in rows):
+            cursor.execute(f"DELETE FROM {WORDS} WHERE documents <= 0")
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -178,96 +276,127 @@ class DatabaseEngine(SearchEngine):
             raise SearchUnavailable(f"The database search failed: {error}") from error
 
     def _search(self, cursor, request: SearchRequest) -> SearchResponse:
-        terms = request.terms
-        fast = getattr(self.dialect, "search_in_index", None)
-        if fast and not request.include_other_languages:
-            counts, total, page = fast(cursor, request, terms)
+        query = request.query
+        also: dict[int, str] = {}
+        if request.also_ids:
+            marks = placeholders(request.also_ids)
+            cursor.execute(
+                f"SELECT id, doc_id FROM {DOCS} WHERE doc_id IN ({marks})", request.also_ids
+            )
+            also = dict(cursor.fetchall())
+        if query or also:
+            counts, total, rows, also_matched = self.dialect.search_in_index(
+                cursor, request, query, sorted(also)
+            )
         else:
-            where = [language_clause(request)]
-            if terms:
-                where.append(self.dialect.text_clause(terms, request))
-            filters = filter_clauses(request)
-            counts, total = self._facet_counts(cursor, where, filters, request)
-            page = []
-            if total > request.offset:
-                page = self._page(cursor, request, terms, where, filters)
-        hits = self._hydrate(cursor, terms, page)
-        suggestion = None
-        if terms and total == 0:
-            suggestion = self.dialect.suggestion(cursor, terms, request)
-        return SearchResponse(
+            counts, total, rows, also_matched = self._browse(cursor, request)
+        response = SearchResponse(
             request=request,
             total=total,
-            hits=hits,
+            hits=[],
             facets=shape_facets(request, counts),
-            suggestion=suggestion,
+            suggestion=self.suggestion(cursor, request.text, query) if query else None,
             engine=self.name,
         )
+        if request.rank_window:
+            response.ranked = [(doc_id, float(score or 0)) for _, doc_id, score in rows]
+            response.also_matched = [also[pk] for pk in also_matched if pk in also]
+        else:
+            response.hits = self._hydrate(cursor, request, query, rows)
+        return response
 
-    def _facet_counts(self, cursor, where, filters, request):
-        full = (1 << len(filters)) - 1
-        mask = " + ".join(
-            f"(CASE WHEN {sql} THEN {1 << bit} ELSE 0 END)" for bit, (sql, _) in enumerate(filters)
-        )
-        where_sql = " AND ".join(sql for sql, _ in where)
-        params = [p for _, ps in filters for p in ps] + [p for _, ps in where for p in ps]
-        # One branch for the documents passing every selection (all their facet rows), one
-        # per selected facet for those failing only that one (that facet's rows only, an
-        # index seek on (document, facet)), and the total.
-        branches = [
-            f"SELECT F.facet, F.value, COUNT(*) FROM m JOIN {FACET_ROWS} F "
-            f"ON F.document_id = m.id WHERE m.mask = {full} GROUP BY F.facet, F.value"
-        ]
-        for bit, facet in enumerate(request.filters):
-            branches.append(
-                f"SELECT F.facet, F.value, COUNT(*) FROM m JOIN {FACET_ROWS} F "
-                f"ON F.document_id = m.id AND F.facet = %s WHERE m.mask = {full - (1 << bit)} "
-                "GROUP BY F.facet, F.value"
+    def _browse(self, cursor, request: SearchRequest):
+        """Browsing (no words) counts every facet over every document of a language: the
+        costliest request there is, and the same for every visitor until the index changes.
+        Kept in the cache under the content version (``index_changed`` moves it on)."""
+        from django.core.cache import cache
+
+        from hub.caching import current_version
+
+        described = repr(
+            (
+                self.using,
+                request.language,
+                request.include_other_languages,
+                sorted(request.filters.items()),
+                request.sort,
+                request.page,
+                request.page_size,
             )
-            params.append(facet)
-        branches.append(f"SELECT '', '', COUNT(*) FROM m WHERE m.mask = {full}")
-        cursor.execute(
-            f"WITH m AS MATERIALIZED (SELECT D.id AS id, {mask or '0'} AS mask "
-            f"FROM {DOCS} D WHERE {where_sql}) " + " UNION ALL ".join(branches),
-            params,
         )
-        counts: dict[str, dict[str, int]] = {}
-        total = 0
-        for facet, value, count in cursor.fetchall():
-            if facet == "":
-                total = count
-            else:
-                values = counts.setdefault(facet, {})
-                values[value] = values.get(value, 0) + count
-        return counts, total
+        digest = hashlib.sha256(described.encode()).hexdigest()[:32]
+        key = f"hubsearch:browse:{current_version()}:{digest}"
+        found = cache.get(key)
+        if found is None:
+            found = self.dialect.search_in_index(cursor, request, Query(), [])
+            cache.set(key, found, BROWSE_SECONDS)
+        return found
 
-    def _page(self, cursor, request, terms, where, filters) -> list[tuple[int, float | None]]:
-        """(id, score) of one page of hits."""
-        page = [request.page_size, request.offset]
-        if terms and request.sort == "relevance":
-            return self.dialect.ranked_ids(cursor, terms, request, where, filters, page)
-        clauses = where + filters
-        cursor.execute(
-            f"SELECT D.id, NULL FROM {DOCS} D WHERE {' AND '.join(s for s, _ in clauses)} "
-            "ORDER BY D.date DESC NULLS LAST, D.doc_id LIMIT %s OFFSET %s",
-            [p for _, ps in clauses for p in ps] + page,
-        )
-        return cursor.fetchall()
+    def fetch(self, request: SearchRequest, doc_ids: list[str]) -> list[SearchHit]:
+        if not doc_ids:
+            return []
+        with self.cursor() as cursor:
+            cursor.execute(
+                f"SELECT id, doc_id FROM {DOCS} WHERE doc_id IN ({placeholders(doc_ids)})",
+                doc_ids,
+            )
+            found = {doc_id: pk for pk, doc_id in cursor.fetchall()}
+            rows = [(found[d], d, None) for d in doc_ids if d in found]
+            return self._hydrate(cursor, request, request.query, rows)
 
-    def _hydrate(self, cursor, terms, rows) -> list[SearchHit]:
-        """The stored documents and snippets of one page of (id, score)."""
+    def _hydrate(self, cursor, request, query: Query, rows) -> list[SearchHit]:
+        """The stored documents of (id, doc_id, score) rows, with a snippet around the words
+        that matched (marked here: the index holds stems, not the text as written)."""
         ids = [row[0] for row in rows]
         data = {}
         if ids:
             cursor.execute(f"SELECT id, data FROM {DOCS} WHERE id IN ({placeholders(ids)})", ids)
             data = dict(cursor.fetchall())
-        snippets = self.dialect.snippets(cursor, terms, ids) if terms else {}
         hits = []
-        for pk, score in rows:
+        for pk, _, score in rows:
             document = document_from_data(data[pk])
-            snippet = snippets.get(pk) or document.summary
-            hits.append(SearchHit(document, None if score is None else float(score), snippet))
+            snippet = ""
+            if query:
+                for text in (document.body, document.summary, document.title):
+                    snippet = highlight(text, document.locale, query)
+                    if snippet:
+                        break
+            hits.append(
+                SearchHit(
+                    document, None if score is None else float(score), snippet or document.summary
+                )
+            )
         return hits
+
+    def suggestion(self, cursor, text: str, query: Query) -> str | None:
+        """The query with each word the index has never seen replaced by the closest word it
+        has (``IndexedWord``); None when every word is known or nothing is close."""
+        words = [p.word for p in query.parts if not isinstance(p, Phrase) and not p.prefix]
+        if not words:
+            return None
+        cursor.execute(f"SELECT word FROM {WORDS} WHERE word IN ({placeholders(words)})", words)
+        known = {row[0] for row in cursor.fetchall()}
+        fixes = {}
+        for word in words:
+            if word in known or len(word) < 4 or word.isdigit():
+                continue
+            # A slip of the keyboard: one letter wrong, missing, extra or two swapped (two
+            # in words of seven letters or more), not another word: "socail" is "social",
+            # "transparancy" is "transparency", "apps" is not "appris".
+            allowed = 1 if len(word) < 7 else 2
+            cursor.execute(
+                f"SELECT word, documents FROM {WORDS} WHERE word >= %s AND word < %s "
+                "AND LENGTH(word) BETWEEN %s AND %s",
+                [word[0], word[0] + "\uffff", len(word) - allowed, len(word) + allowed],
+            )
+            candidates = [
+                (OSA.distance(word, other, score_cutoff=allowed), -count, other)
+                for other, count in cursor.fetchall()
+            ]
+            close = sorted(c for c in candidates if c[0] <= allowed)
+            if close:
+                fixes[word] = close[0][2]
+        return corrected(text, fixes) if fixes else None
 
     def autocomplete(self, text: str, language: str, limit: int = 8) -> list[AutocompleteHit]:
         terms = check_autocomplete(text, limit)

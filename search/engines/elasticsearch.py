@@ -11,6 +11,7 @@ server error becomes ``SearchUnavailable``.
 from __future__ import annotations
 
 import datetime
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -24,6 +25,7 @@ from search.engines import es_client, es_query
 from search.engines.base import (
     AutocompleteHit,
     SearchEngine,
+    SearchHit,
     SearchRequest,
     SearchResponse,
     SearchUnavailable,
@@ -33,6 +35,16 @@ from search.engines.es_schema import LANGUAGE_ANALYSIS, MAPPINGS, MAX_BUCKETS, i
 from search.engines.serialise import document_to_data
 
 ERRORS = (TransportError, ApiError, helpers.BulkIndexError)
+APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
+
+
+def split_apostrophes(text: str) -> str:
+    """ "l'eau" and "partner's" as two words, as the database engines read them. Done before
+    indexing rather than by an analysis char filter, which not every server speaking the
+    protocol applies; the text as written travels beside it (``written``) for display."""
+    return APOSTROPHE.sub("’ ", text)
+
+
 SOURCE_FIELDS = ["*"]
 
 
@@ -181,6 +193,9 @@ class ElasticsearchEngine(SearchEngine):
         if doc.locale not in LANGUAGE_ANALYSIS:
             raise ValueError(f"no search index for language {doc.locale!r}")
         body = document_to_data(doc)
+        body["written"] = {name: body[name] for name in ("title", "summary", "body")}
+        for name in ("title", "summary", "body"):
+            body[name] = split_apostrophes(body[name])
         body["year"] = str(doc.year) if doc.year else None
         group = groups.get(doc.translation_key) if doc.translation_key else None
         body["available_locales"] = sorted(set(group.values())) if group else [doc.locale]
@@ -220,22 +235,59 @@ class ElasticsearchEngine(SearchEngine):
 
     # --- reading ---------------------------------------------------------------------------
 
+    def _indices(self, request: SearchRequest) -> str:
+        if request.include_other_languages:
+            return self.all_aliases()
+        return self.alias(request.language)
+
     def search(self, request: SearchRequest) -> SearchResponse:
-        terms = request.terms
         body = self.build_query(request)
-        indices = (
-            self.all_aliases() if request.include_other_languages else self.alias(request.language)
-        )
         result = self._call(
-            "search", self.client.search, index=indices, ignore_unavailable=True, **body
+            "search",
+            self.client.search,
+            index=self._indices(request),
+            ignore_unavailable=True,
+            **body,
         ).body
-        return self.shape_response(request, result, terms)
+        response = self.shape_response(request, result)
+        if request.rank_window and request.also_ids:
+            found = self._call(
+                "search",
+                self.client.search,
+                index=self._indices(request),
+                ignore_unavailable=True,
+                query=es_query.also_query(request),
+                source=False,
+                size=len(request.also_ids),
+            )["hits"]["hits"]
+            response.also_matched = [hit["_id"] for hit in found]
+        return response
+
+    def fetch(self, request: SearchRequest, doc_ids: list[str]) -> list[SearchHit]:
+        if not doc_ids:
+            return []
+        query = request.query
+        body = {"query": {"ids": {"values": list(doc_ids)}}, "size": len(doc_ids)}
+        if query:
+            body["query"] = {
+                "bool": {"filter": body["query"], "should": [es_query.text_query(query)]}
+            }
+            body["highlight"] = es_query.HIGHLIGHT
+        result = self._call(
+            "fetch",
+            self.client.search,
+            index=self.all_aliases(),
+            ignore_unavailable=True,
+            **body,
+        )
+        hits = {hit["_id"]: es_query.shape_hit(hit, False) for hit in result["hits"]["hits"]}
+        return [hits[doc_id] for doc_id in doc_ids if doc_id in hits]
 
     def build_query(self, request: SearchRequest) -> dict:
         return es_query.build_query(request)
 
-    def shape_response(self, request, result: dict, terms) -> SearchResponse:
-        return es_query.shape_response(request, result, terms, engine=self.name)
+    def shape_response(self, request, result: dict) -> SearchResponse:
+        return es_query.shape_response(request, result, engine=self.name)
 
     def autocomplete(self, text: str, language: str, limit: int = 8) -> list[AutocompleteHit]:
         terms = check_autocomplete(text, limit)

@@ -8,14 +8,15 @@ the hits only) and each facet's aggregation is filtered by every selection excep
 
 from __future__ import annotations
 
+from search.analysis import Phrase, Query, Term, corrected, preference_order
 from search.documents import FACETS
 from search.engines.base import (
     MARK_END,
     MARK_START,
-    Phrase,
     SearchHit,
     SearchRequest,
     SearchResponse,
+    language_codes,
     shape_facets,
 )
 from search.engines.es_schema import MAX_BUCKETS
@@ -34,35 +35,79 @@ HIGHLIGHT = {
 }
 
 
-def build_query(request: SearchRequest) -> dict:
-    terms = request.terms
-    must = []
-    for term in terms:
-        if isinstance(term, Phrase):
-            # Within one field: a phrase never spans the title and the body.
-            phrase = {"query": " ".join(term.words), "type": "phrase", "fields": TEXT_FIELDS}
-            must.append({"multi_match": phrase})
-        elif term.prefix:
-            must.append({"prefix": {"spell": term.word}})
-        else:
-            query = {"query": term.word, "zero_terms_query": "all"}
-            must.append({"match": {"all_text": query}})
-    language = {"term": {"locale": request.language}}
-    if request.include_other_languages:
-        language = {
+def part_clause(part: Term | Phrase) -> dict:
+    if isinstance(part, Phrase):
+        # Within one field: a phrase never spans the title and the body.
+        phrase = {"query": " ".join(part.words), "type": "phrase", "fields": TEXT_FIELDS}
+        return {"multi_match": phrase}
+    if part.prefix:
+        return {"prefix": {"spell": part.word}}
+    return {"match": {"all_text": {"query": part.word}}}
+
+
+def text_query(query: Query) -> dict:
+    """Required parts must match; of the optional words, ``minimum_should_match``; a
+    document's score adds title and summary boosts and a bonus for the words in sequence."""
+    optional = [part_clause(p) for p in query.optional]
+    must = [part_clause(p) for p in query.required]
+    if optional:
+        must.append(
+            {"bool": {"should": optional, "minimum_should_match": query.minimum_should_match}}
+        )
+    words = " ".join(query.words())
+    return {
+        "bool": {
+            "must": must,
+            "should": [
+                {"multi_match": {"query": words, "fields": ["title^3", "summary^2", "body"]}},
+                {"match_phrase": {"all_text": {"query": words, "slop": 3}}},
+            ],
+        }
+    }
+
+
+def language_filter(request: SearchRequest) -> dict:
+    """The visitor's language, or (the default) one document per translation group: the one
+    in the visitor's language, else the group's first in ``preference_order``."""
+    mine = {"term": {"locale": request.language}}
+    if not request.include_other_languages:
+        return mine
+    order = preference_order(language_codes())
+    representative = [
+        {
             "bool": {
-                "should": [
-                    language,
-                    {"bool": {"must_not": {"term": {"available_locales": request.language}}}},
-                ]
+                "filter": [{"term": {"locale": code}}],
+                "must_not": [{"terms": {"available_locales": order[:i]}}] if i else [],
             }
         }
-    query: dict = {"bool": {"must": must or [{"match_all": {}}], "filter": [language]}}
-    if terms:
-        words = " ".join(t.word if not isinstance(t, Phrase) else " ".join(t.words) for t in terms)
-        query["bool"]["should"] = [
-            {"multi_match": {"query": words, "fields": ["title^3", "summary^2", "body"]}}
-        ]
+        for i, code in enumerate(order)
+    ]
+    lacking = {
+        "bool": {
+            "must_not": [{"term": {"available_locales": request.language}}],
+            "should": representative,
+            "minimum_should_match": 1,
+        }
+    }
+    return {"bool": {"should": [mine, lacking], "minimum_should_match": 1}}
+
+
+def build_query(request: SearchRequest) -> dict:
+    query = request.query
+    if query and request.also_ids:
+        # Found by meaning: in the result set whatever the words, ranked by the caller.
+        also = {
+            "constant_score": {
+                "filter": {"ids": {"values": list(request.also_ids)}},
+                "boost": 0.0001,
+            }
+        }
+        matching = {"bool": {"should": [text_query(query), also], "minimum_should_match": 1}}
+    elif query:
+        matching = text_query(query)
+    else:
+        matching = {"match_all": {}}
+    es_query = {"bool": {"must": [matching], "filter": [language_filter(request)]}}
     selections = {
         facet: {"terms": {FACETS[facet]: list(values)}} for facet, values in request.filters.items()
     }
@@ -74,41 +119,62 @@ def build_query(request: SearchRequest) -> dict:
         for facet, field in FACETS.items()
     }
     newest = [{"date": {"order": "desc", "missing": "_last"}}, {"id": "asc"}]
+    relevance = bool(query) and request.sort == "relevance"
     body = {
-        "query": query,
+        "query": es_query,
         "post_filter": {"bool": {"filter": list(selections.values())}},
         "aggs": aggs,
-        "sort": ["_score", *newest] if terms and request.sort == "relevance" else newest,
+        "sort": ["_score", *newest] if relevance else newest,
         "from_": request.offset,
         "size": request.page_size,
         "track_total_hits": True,
     }
-    if terms:
+    if relevance and request.rank_window:
+        # Ids and scores of the best matches only: the caller fuses and fetches a page.
+        body.update(from_=0, size=request.rank_window, source=False)
+    elif query:
         body["highlight"] = HIGHLIGHT
+    if query:
         body["suggest"] = {
-            "text": " ".join(t.word for t in terms if not isinstance(t, Phrase)),
+            "text": " ".join(query.words()),
             "words": {"term": {"field": "spell", "suggest_mode": "missing"}},
         }
     return body
 
 
-def shape_response(request, result: dict, terms, engine: str) -> SearchResponse:
-    hits = []
-    relevance = bool(terms) and request.sort == "relevance"
-    for hit in result["hits"]["hits"]:
-        document = document_from_data(hit["_source"])
-        marked = hit.get("highlight", {})
-        snippet = next(
-            (
-                marked[name][0]
-                for name in ("body", "summary", "title")
-                if marked.get(name) and MARK_START in marked[name][0]
-            ),
-            document.summary,
-        )
-        # Some servers drop the closing tag of a match that ends the field: close it.
-        snippet += MARK_END * (snippet.count(MARK_START) - snippet.count(MARK_END))
-        hits.append(SearchHit(document, hit.get("_score") if relevance else None, snippet))
+def also_query(request: SearchRequest) -> dict:
+    """Which of ``request.also_ids`` pass the language and every selection."""
+    selections = [{"terms": {FACETS[f]: list(v)}} for f, v in request.filters.items()]
+    return {
+        "bool": {
+            "filter": [
+                {"ids": {"values": list(request.also_ids)}},
+                language_filter(request),
+                *selections,
+            ]
+        }
+    }
+
+
+def shape_hit(hit: dict, relevance: bool) -> SearchHit:
+    document = document_from_data(hit["_source"])
+    marked = hit.get("highlight", {})
+    snippet = next(
+        (
+            marked[name][0]
+            for name in ("body", "summary", "title")
+            if marked.get(name) and MARK_START in marked[name][0]
+        ),
+        document.summary,
+    )
+    # Some servers drop the closing tag of a match that ends the field: close it.
+    snippet += MARK_END * (snippet.count(MARK_START) - snippet.count(MARK_END))
+    return SearchHit(document, hit.get("_score") if relevance else None, snippet)
+
+
+def shape_response(request, result: dict, engine: str) -> SearchResponse:
+    query = request.query
+    relevance = bool(query) and request.sort == "relevance"
     counts = {
         facet: {
             str(bucket["key"]): bucket["doc_count"]
@@ -119,30 +185,34 @@ def shape_response(request, result: dict, terms, engine: str) -> SearchResponse:
         }
         for facet in FACETS
     }
-    total = result["hits"]["total"]["value"]
-    return SearchResponse(
+    response = SearchResponse(
         request=request,
-        total=total,
-        hits=hits,
+        total=result["hits"]["total"]["value"],
+        hits=[],
         facets=shape_facets(request, counts),
-        suggestion=suggestion(result, terms) if total == 0 else None,
+        suggestion=suggestion(result, request.text) if query else None,
         engine=engine,
         took_ms=result.get("took"),
     )
+    if relevance and request.rank_window:
+        also = set(request.also_ids)
+        response.ranked = [
+            (hit["_id"], hit["_score"])
+            for hit in result["hits"]["hits"]
+            # A document found only by meaning scores the constant 0.0001: not a keyword hit.
+            if hit["_id"] not in also or (hit["_score"] or 0) > 0.001
+        ]
+    else:
+        response.hits = [shape_hit(hit, relevance) for hit in result["hits"]["hits"]]
+    return response
 
 
-def suggestion(result: dict, terms) -> str | None:
-    options = {
+def suggestion(result: dict, text: str) -> str | None:
+    """The visitor's words with each word the index lacks replaced by the term suggester's
+    closest indexed word."""
+    fixes = {
         entry["text"]: entry["options"][0]["text"]
         for entry in result.get("suggest", {}).get("words", [])
         if entry.get("options") and entry["options"][0].get("text")
     }
-    if not options:
-        return None
-    words = []
-    for term in terms:
-        if isinstance(term, Phrase):
-            words.append('"' + " ".join(term.words) + '"')
-        else:
-            words.append(options.get(term.word, term.word) + ("*" if term.prefix else ""))
-    return " ".join(words)
+    return corrected(text, fixes) if fixes else None

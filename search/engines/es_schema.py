@@ -29,7 +29,10 @@ def index_settings(language: str) -> dict:
                     "tokenizer": "standard",
                     "filter": ["lowercase", "asciifolding", "hub_stop", "hub_stem"],
                 },
-                "hub_plain": {"tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
+                "hub_plain": {
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "asciifolding"],
+                },
                 "hub_edge": {
                     "tokenizer": "standard",
                     "filter": ["lowercase", "asciifolding", "hub_edge"],

@@ -1,10 +1,11 @@
-"""PostgreSQL specifics of the database engine: tsvector per language, ts_rank, ts_headline.
+"""PostgreSQL specifics of the database engine: tsvector per language, ts_rank, coverage.
 
 Each document's vector is built with its language's configuration (``hub_english``,
 ``hub_french``, ``hub_spanish``: the stock ones plus ``unaccent``, see migration 0002), with
-the title weighted A, the summary B and the body C. A query is compiled once per language so
-that the GIN index serves it (``locale = 'fr' AND search_vector @@ to_tsquery('hub_french',
-...)``) and each document is ranked against the query stemmed the way it was indexed.
+the title weighted A, the summary B and the body C. A query is the OR of its forms in every
+language's configuration (one constant tsquery, so the GIN index serves it and a visitor's
+word meets documents in any language); the optional words are OR-ed, and when a share of
+them is enough each word is tested on the matching rows to count the *coverage*.
 
 Selections and facet counts use ``facet_keys`` (migration 0003): the document's facet values
 as ``"facet:key"`` strings in a GIN-indexed array on the same row, so text, language and
@@ -13,42 +14,65 @@ selections are one bitmap-indexed match and counting needs no join (``search_in_
 
 from __future__ import annotations
 
-from search.engines.base import MARK_END, MARK_START, Phrase, SearchRequest, Term
+from search.analysis import Phrase, Query, Term
+from search.engines.base import SearchRequest
 
 CONFIGS = {"en": "hub_english", "fr": "hub_french", "es": "hub_spanish"}
 FALLBACK = "hub_simple"
 DOCS = "hubsearch_indexeddocument"
 FACET_ROWS = "hubsearch_documentfacet"
 GIN_INDEXES = ("hubsearch_doc_vector", "hubsearch_doc_facet_keys")
-HEADLINE = (
-    f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, "
-    'ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "'
-)
 
 
-def tsquery_text(terms: list[Term | Phrase]) -> str:
-    """to_tsquery input; words are \\w+ only (see parse_query), quoted for safety."""
-    parts = []
-    for term in terms:
-        if isinstance(term, Phrase):
-            parts.append("(" + " <-> ".join(f"'{w}'" for w in term.words) + ")")
-        else:
-            parts.append(f"'{term.word}'" + (":*" if term.prefix else ""))
-    return " & ".join(parts)
+def part_tsquery(part: Term | Phrase) -> str:
+    """to_tsquery input for one part; words are \\w+ only (see parse_query), quoted."""
+    if isinstance(part, Phrase):
+        return "(" + " <-> ".join(f"'{w}'" for w in part.words) + ")"
+    return f"'{part.word}'" + (":*" if part.prefix else "")
+
+
+def any_language(text: str) -> tuple[str, list]:
+    """A tsquery constant matching ``text`` stemmed the way any configured language stems
+    it: constant, so the GIN index serves it; a word meets documents of every language."""
+    return "(" + " || ".join(f"to_tsquery('{cfg}', %s)" for cfg in CONFIGS.values()) + ")", [
+        text
+    ] * len(CONFIGS)
+
+
+def text_query(query: Query) -> tuple[str, list]:
+    """The whole query: required parts AND-ed with the OR of the optional words."""
+    pieces, params = [], []
+    for part in query.required:
+        sql, ps = any_language(part_tsquery(part))
+        pieces.append(sql)
+        params += ps
+    alternatives = query.alternatives()
+    if alternatives:
+        sets = ["(" + " & ".join(part_tsquery(p) for p in s) + ")" for s in alternatives]
+        sql, ps = any_language(" | ".join(sets))
+        pieces.append(sql)
+        params += ps
+    elif query.optional:
+        joiner = " & " if query.strict else " | "
+        sql, ps = any_language(joiner.join(part_tsquery(p) for p in query.optional))
+        pieces.append(sql)
+        params += ps
+    return "(" + " && ".join(pieces) + ")", params
+
+
+def coverage(query: Query) -> tuple[str, list]:
+    """How many optional words a row holds (each word tested on the row's vector)."""
+    terms, params = [], []
+    for part in query.optional:
+        sql, ps = any_language(part_tsquery(part))
+        terms.append(f"(D.search_vector @@ {sql})::int")
+        params += ps
+    return "(" + " + ".join(terms) + ")", params
 
 
 def config_case(column: str = "D.locale") -> str:
     whens = " ".join(f"WHEN '{code}' THEN '{cfg}'::regconfig" for code, cfg in CONFIGS.items())
     return f"(CASE {column} {whens} ELSE '{FALLBACK}'::regconfig END)"
-
-
-def query_case(query: str) -> tuple[str, list]:
-    """The query stemmed per document language: constant-folded, one tsquery per language."""
-    whens = " ".join(f"WHEN '{code}' THEN to_tsquery('{cfg}', %s)" for code, cfg in CONFIGS.items())
-    return (
-        f"(CASE D.locale {whens} ELSE to_tsquery('{FALLBACK}', %s) END)",
-        [query] * (len(CONFIGS) + 1),
-    )
 
 
 def facet_key(facet: str, value: str) -> str:
@@ -57,22 +81,34 @@ def facet_key(facet: str, value: str) -> str:
 
 
 class PostgresDialect:
-    capabilities = frozenset({"stemming", "highlight"})
+    capabilities = frozenset({"stemming", "highlight", "suggestion"})
 
-    def search_in_index(self, cursor, request: SearchRequest, terms):
-        """Counts, total and one page from the rows matching language, text and selections.
+    def search_in_index(self, cursor, request: SearchRequest, query: Query, also: list[int]):
+        """Counts, total, rows and the ``also`` ids passing language and selections.
 
         One scan reads the documents failing at most one selection (for two selections:
         ``text AND (s1 OR s2)``, GIN bitmaps ANDed and ORed), with a flag per selection.
         Unnesting their ``facet_keys`` counts each key when every selection but its own
         facet's holds: disjunctive faceting in one pass over one small set, no join.
         """
-        base = ["D.locale = %s"]
-        params: list = [request.language]
-        if terms:
-            config = CONFIGS.get(request.language, FALLBACK)
-            base.append(f"D.search_vector @@ to_tsquery('{config}', %s)")
-            params.append(tsquery_text(terms))
+        if request.include_other_languages:
+            base, params = ["D.facet_keys && %s::text[]"], [[facet_key("shown", request.language)]]
+        else:
+            base, params = ["D.locale = %s"], [request.language]
+        keyword, keyword_params = "TRUE", []
+        if query:
+            match_sql, match_params = text_query(query)
+            keyword, keyword_params = f"D.search_vector @@ {match_sql}", match_params
+            if not query.strict and not query.alternatives():
+                cover_sql, cover_params = coverage(query)
+                keyword += f" AND {cover_sql} >= {query.minimum_should_match}"
+                keyword_params += cover_params
+            if also:
+                base.append(f"(({keyword}) OR D.id = ANY(%s))")
+                params += [*keyword_params, also]
+            else:
+                base.append(keyword)
+                params += keyword_params
         selected = list(request.filters)
         keys = [[facet_key(f, v) for v in request.filters[f]] for f in selected]
         flags = ", ".join(f"D.facet_keys && %s::text[] AS s{i}" for i in range(len(keys)))
@@ -87,7 +123,7 @@ class PostgresDialect:
         every = " AND ".join(f"m.s{i}" for i in range(len(keys))) or "TRUE"
         # A key of facet g counts when every selection other than g's holds.
         counted = [f"({every} AND split_part(k, ':', 1) <> ALL(%s::text[]))"]
-        count_params: list = [selected]
+        count_params: list = [[*selected, "shown"]]
         for i, facet in enumerate(selected):
             others = " AND ".join(f"m.s{j}" for j in range(len(keys)) if j != i) or "TRUE"
             counted.append(f"({others} AND split_part(k, ':', 1) = %s)")
@@ -107,74 +143,59 @@ class PostgresDialect:
             else:
                 facet, _, value = key.partition(":")
                 counts.setdefault(facet, {})[value] = count
-        page: list = []
-        if total > request.offset:
-            page = self._page_in_index(cursor, request, terms, base, params, keys)
-        return counts, total, page
-
-    def _page_in_index(self, cursor, request, terms, base, params, keys):
-        clauses = base + ["D.facet_keys && %s::text[]"] * len(keys)
-        where = " AND ".join(clauses)
-        limit = [request.page_size, request.offset]
-        order = "D.date DESC NULLS LAST, D.doc_id"
-        if terms and request.sort == "relevance":
-            config = CONFIGS.get(request.language, FALLBACK)
+        selections = ["D.facet_keys && %s::text[]"] * len(keys)
+        rows: list = []
+        also_matched: list[int] = []
+        if query and request.sort == "relevance":
+            window = request.rank_window or request.page_size
+            offset = 0 if request.rank_window else request.offset
+            if request.rank_window or total > offset:
+                rows = self._ranked(cursor, request, query, keys, window, offset)
+            if also:
+                language = base[0]
+                cursor.execute(
+                    f"SELECT D.id FROM {DOCS} D WHERE D.id = ANY(%s) AND "
+                    + " AND ".join([language, *selections]),
+                    [also, params[0], *keys],
+                )
+                also_matched = [row[0] for row in cursor.fetchall()]
+        elif total > request.offset:
+            clauses = " AND ".join(base + selections)
             cursor.execute(
-                f"SELECT D.id, ts_rank(D.search_vector, to_tsquery('{config}', %s)) AS score "
-                f"FROM {DOCS} D WHERE {where} ORDER BY score DESC, {order} LIMIT %s OFFSET %s",
-                [tsquery_text(terms), *params, *keys, *limit],
+                f"SELECT D.id, D.doc_id, NULL FROM {DOCS} D WHERE {clauses} "
+                "ORDER BY D.date DESC NULLS LAST, D.doc_id LIMIT %s OFFSET %s",
+                [*params, *keys, request.page_size, request.offset],
+            )
+            rows = cursor.fetchall()
+        return counts, total, rows, also_matched
+
+    def _ranked(self, cursor, request, query: Query, keys, limit, offset):
+        """Keyword matches best first: coverage of the query's words, then ts_rank (title A,
+        summary B, body C), which lies below 1 and so orders documents of equal coverage."""
+        if request.include_other_languages:
+            language, language_params = (
+                "D.facet_keys && %s::text[]",
+                [[facet_key("shown", request.language)]],
             )
         else:
-            cursor.execute(
-                f"SELECT D.id, NULL FROM {DOCS} D WHERE {where} ORDER BY {order} "
-                "LIMIT %s OFFSET %s",
-                [*params, *keys, *limit],
-            )
-        return cursor.fetchall()
-
-    def text_clause(self, terms, request: SearchRequest):
-        query = tsquery_text(terms)
-        languages = list(CONFIGS) if request.include_other_languages else [request.language]
-        parts, params = [], []
-        for code in languages:
-            parts.append(
-                f"(D.locale = %s AND D.search_vector @@ to_tsquery('{CONFIGS[code]}', %s))"
-            )
-            params += [code, query]
-        if request.include_other_languages:
-            known = ", ".join(f"'{code}'" for code in CONFIGS)
-            parts.append(
-                f"(D.locale NOT IN ({known}) AND D.search_vector @@ to_tsquery('{FALLBACK}', %s))"
-            )
-            params.append(query)
-        return "(" + " OR ".join(parts) + ")", params
-
-    def ranked_ids(self, cursor, terms, request, where, filters, page):
-        query_sql, query_params = query_case(tsquery_text(terms))
-        clauses = where + filters
+            language, language_params = "D.locale = %s", [request.language]
+        match_sql, match_params = text_query(query)
+        cover_sql, cover_params = coverage(query) if query.optional else ("0", [])
+        where = [language, f"D.search_vector @@ {match_sql}"]
+        where_params = [*language_params, *match_params]
+        if not query.strict and not query.alternatives():
+            where.append(f"{cover_sql} >= {query.minimum_should_match}")
+            where_params += cover_params
+        where += ["D.facet_keys && %s::text[]"] * len(keys)
         cursor.execute(
-            f"SELECT D.id, ts_rank(D.search_vector, {query_sql}) AS score FROM {DOCS} D "
-            f"WHERE {' AND '.join(s for s, _ in clauses)} "
+            f"SELECT D.id, D.doc_id, {cover_sql} + ts_rank(D.search_vector, {match_sql}) AS score "
+            f"FROM {DOCS} D WHERE {' AND '.join(where)} "
             "ORDER BY score DESC, D.date DESC NULLS LAST, D.doc_id LIMIT %s OFFSET %s",
-            query_params + [p for _, ps in clauses for p in ps] + page,
+            [*cover_params, *match_params, *where_params, *keys, limit, offset],
         )
         return cursor.fetchall()
 
-    def snippets(self, cursor, terms, ids: list[int]) -> dict[int, str]:
-        if not ids:
-            return {}
-        query_sql, query_params = query_case(tsquery_text(terms))
-        marks = ", ".join(["%s"] * len(ids))
-        cursor.execute(
-            f"SELECT D.id, ts_headline({config_case()}, "
-            f"D.summary || ' ' || D.body, {query_sql}, %s) FROM {DOCS} D WHERE D.id IN ({marks})",
-            query_params + [HEADLINE, *ids],
-        )
-        # ts_headline answers the text's start when nothing matched: keep it only if marked.
-        return {pk: text for pk, text in cursor.fetchall() if MARK_START in text}
-
-    def insert_text(self, cursor, rows, documents) -> None:
-        ids = [row.pk for row in rows]
+    def write_text(self, cursor, ids: list[int]) -> None:
         if not ids:
             return
         cfg = config_case()
@@ -186,6 +207,13 @@ class PostgresDialect:
             # The facet rows are written just before; one UPDATE keeps one row version.
             f"facet_keys = ARRAY(SELECT F.facet || ':' || F.value FROM {FACET_ROWS} F "
             "WHERE F.document_id = D.id ORDER BY 1) WHERE D.id = ANY(%s)",
+            [ids],
+        )
+
+    def refresh_facets(self, cursor, ids: list[int]) -> None:
+        cursor.execute(
+            f"UPDATE {DOCS} D SET facet_keys = ARRAY(SELECT F.facet || ':' || F.value "
+            f"FROM {FACET_ROWS} F WHERE F.document_id = D.id ORDER BY 1) WHERE D.id = ANY(%s)",
             [ids],
         )
 
@@ -206,7 +234,7 @@ class PostgresDialect:
 
     def autocomplete(self, cursor, terms: list[Term], language: str, limit: int):
         # Unstemmed title words (index hubsearch_doc_title_prefix): prefixes of any length.
-        query = tsquery_text(terms)
+        query = " & ".join(part_tsquery(term) for term in terms)
         cursor.execute(
             f"SELECT D.doc_id, D.title, D.data->>'url', D.kind, D.locale FROM {DOCS} D "
             f"WHERE to_tsvector('{FALLBACK}'::regconfig, D.title) @@ to_tsquery('{FALLBACK}', %s) "
@@ -214,7 +242,3 @@ class PostgresDialect:
             [query, language, limit],
         )
         return cursor.fetchall()
-
-    def suggestion(self, cursor, terms, request) -> str | None:
-        """No vocabulary is kept on PostgreSQL; Elasticsearch and SQLite suggest."""
-        return None

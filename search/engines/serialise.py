@@ -16,6 +16,7 @@ def document_from_data(data) -> SearchDocument:
     if isinstance(data, str):  # SQLite's JSON comes back as text through a raw cursor
         data = json.loads(data)
     data = dict(data)
+    data.update(data.pop("written", None) or {})  # see elasticsearch.split_apostrophes
     data.pop("year", None)
     data.pop("available_locales", None)
     data.pop("all_text", None)

@@ -1,25 +1,33 @@
-"""SQLite specifics of the database engine: FTS5, bm25 ranking, snippet(), the vocabulary.
+"""SQLite specifics of the database engine: FTS5 over stems, bm25 ranking, coverage.
 
-The FTS5 table keeps its own copy of title, summary and body (rowid = document id), folds
-accents (``unicode61 remove_diacritics 2``) and does not stem: SQLite has no stemmer for
-French or Spanish, and one that stems English only would make languages behave differently.
+The FTS5 table holds the document's text as ``search.analysis.analyse`` makes it (stems of
+the document's language, accents folded; rowid = document id), the title once more as
+written (folded, unstemmed) for autocomplete, and one token per facet key. A query word is
+matched in every configured language's stemmed form, so a visitor's word finds documents in
+any language that share its stem ("budget", "budgets", "presupuesto" is another matter:
+that is what ``search.semantic`` is for).
+
+A query's optional words are OR-ed in one FTS5 expression (bm25 ranks the matches); when a
+share of them is enough (``Query.minimum_should_match``), each word's own match set is read
+once and a document's *coverage* (how many of the words it holds) must reach that share.
 """
 
 from __future__ import annotations
 
-import difflib
-
+from search.analysis import Phrase, Query, Term, analyse, fold
 from search.documents import FACETS
-from search.engines.base import MARK_END, MARK_START, Phrase, SearchRequest, Term
+from search.engines.base import SearchRequest, language_codes
 
 FTS = "hubsearch_fts"
-VOCAB = "hubsearch_fts_vocab"
 DOCS = "hubsearch_indexeddocument"
 FACET_ROWS = "hubsearch_documentfacet"
 # bm25 column weights: a word in the title counts more than one in the summary or body; the
-# facets column never counts.
-WEIGHTS = "10.0, 4.0, 1.0, 0.0"
-FACET_NUMBER = {facet: number for number, facet in enumerate(FACETS)}
+# facets and the unstemmed title (autocomplete only) never count.
+WEIGHTS = "10.0, 4.0, 1.0, 0.0, 0.0"
+TEXT = "{title summary body}"
+# "shown" (see database.SHOWN) is numbered after the public facets.
+FACET_NUMBER = {facet: number for number, facet in enumerate([*FACETS, "shown"])}
+ORDER = "D.date DESC NULLS LAST, D.doc_id"
 
 
 def facet_token(facet: str, value: str) -> str:
@@ -28,63 +36,100 @@ def facet_token(facet: str, value: str) -> str:
     return f"f{FACET_NUMBER[facet]}v{value.encode().hex()}"
 
 
-def text_expression(terms) -> str:
-    return "{title summary body} : (" + match_expression(terms) + ")"
+def part_expression(part: Term | Phrase, languages) -> str:
+    """One query part in FTS5 syntax; every word is quoted so none reads as an operator."""
+    if isinstance(part, Phrase):
+        forms = dict.fromkeys(" ".join(part.stems(code)) for code in languages)
+    else:
+        forms = dict.fromkeys(part.stems(languages))
+    star = "*" if isinstance(part, Term) and part.prefix else ""
+    quoted = [f'"{form}"{star}' for form in forms if form]
+    return quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")"
 
 
-def match_expression(terms: list[Term | Phrase]) -> str:
-    """FTS5 query text; every word is quoted so no input reads as an FTS5 operator."""
-    parts = []
-    for term in terms:
-        if isinstance(term, Phrase):
-            parts.append('"' + " ".join(term.words) + '"')
-        else:
-            parts.append(f'"{term.word}"' + ("*" if term.prefix else ""))
-    return " AND ".join(parts)
+def text_expression(query: Query, languages) -> str:
+    required = [part_expression(p, languages) for p in query.required]
+    optional = [part_expression(p, languages) for p in query.optional]
+    alternatives = query.alternatives()
+    if alternatives:
+        sets = [" AND ".join(part_expression(p, languages) for p in s) for s in alternatives]
+        optional = ["(" + " OR ".join(f"({s})" for s in sets) + ")"]
+    elif not query.strict:
+        optional = ["(" + " OR ".join(optional) + ")"]
+    parts = required + optional
+    return f"{TEXT} : (" + " AND ".join(parts) + ")"
+
+
+def coverage(query: Query, languages) -> tuple[str, list]:
+    """How many optional words a row holds, as SQL over ``rowid``: each word's match set is
+    an uncorrelated subquery, which SQLite builds once per statement."""
+    terms = [
+        f"({FTS}.rowid IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s))" for _ in query.optional
+    ]
+    params = [f"{TEXT} : {part_expression(p, languages)}" for p in query.optional]
+    return "(" + " + ".join(terms) + ")", params
 
 
 class SQLiteDialect:
-    capabilities = frozenset({"highlight", "suggestion"})
+    capabilities = frozenset({"stemming", "highlight", "suggestion"})
 
-    def search_in_index(self, cursor, request: SearchRequest, terms):
-        """Text, language and selections as one FTS5 expression each set needs.
+    def search_in_index(self, cursor, request: SearchRequest, query: Query, also: list[int]):
+        """Counts, total, rows and the ``also`` ids that pass language and selections.
 
-        The hits are ``text AND language AND every selection``; facet f counts over the same
-        without f's own selection. FTS5 intersects those doclists itself, so each set costs
-        what its matches cost, and facet rows are read only for the documents in it.
+        The hits are ``(text AND coverage OR id in also) AND language AND every selection``;
+        facet f counts over the same without f's own selection. FTS5 intersects the text,
+        language and selection doclists itself, so each set costs what its matches cost.
         """
-        base = []
-        if terms:
-            base.append("{title summary body} : (" + match_expression(terms) + ")")
-        base.append("facets : " + facet_token("language", request.language))
+        languages = language_codes()
+        if request.include_other_languages:
+            language = "facets : " + facet_token("shown", request.language)
+        else:
+            language = "facets : " + facet_token("language", request.language)
         selections = {
             facet: "facets : (" + " OR ".join(facet_token(facet, v) for v in values) + ")"
             for facet, values in request.filters.items()
         }
+        text = text_expression(query, languages) if query else None
+        covered, cover_params = ("", [])
+        if query and not query.strict and not query.alternatives():
+            sql, cover_params = coverage(query, languages)
+            covered = f" AND {sql} >= {query.minimum_should_match}"
 
-        def expression(skip=None):
-            return " AND ".join(base + [e for f, e in selections.items() if f != skip])
+        def conditions(skip=None):
+            return [language] + [e for f, e in selections.items() if f != skip]
 
-        full = expression()
-        matching = f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s"
+        def matching(skip=None) -> tuple[str, list]:
+            rest = conditions(skip)
+            if not text:
+                return f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s", [" AND ".join(rest)]
+            sql = f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s{covered}"
+            params = [" AND ".join([text, *rest]), *cover_params]
+            if also:
+                sql += (
+                    f" UNION SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s "
+                    f"AND rowid IN ({', '.join(['%s'] * len(also))})"
+                )
+                params += [" AND ".join(rest), *also]
+            return sql, params
+
         selected = list(selections)
-        not_selected = (
-            f" AND F.facet NOT IN ({', '.join(['%s'] * len(selected))})" if selected else ""
-        )
+        not_counted = [*selected, "shown"]
+        full_sql, full_params = matching()
         branches = [
-            f"SELECT F.facet, F.value, COUNT(*) FROM {FACET_ROWS} F "
-            f"WHERE F.document_id IN ({matching}){not_selected} GROUP BY F.facet, F.value"
+            f"SELECT F.facet, F.value, COUNT(*) FROM {FACET_ROWS} F WHERE F.document_id IN "
+            f"({full_sql}) AND F.facet NOT IN ({', '.join(['%s'] * len(not_counted))}) "
+            "GROUP BY F.facet, F.value"
         ]
-        params = [full, *selected]
+        params = [*full_params, *not_counted]
         for facet in selected:
+            sql, skip_params = matching(skip=facet)
             branches.append(
                 f"SELECT F.facet, F.value, COUNT(*) FROM {FACET_ROWS} F "
-                f"WHERE F.document_id IN ({matching}) AND F.facet = %s "
-                "GROUP BY F.facet, F.value"
+                f"WHERE F.document_id IN ({sql}) AND F.facet = %s GROUP BY F.facet, F.value"
             )
-            params += [expression(skip=facet), facet]
-        branches.append(f"SELECT '', '', COUNT(*) FROM {FTS} WHERE {FTS} MATCH %s")
-        params.append(full)
+            params += [*skip_params, facet]
+        branches.append(f"SELECT '', '', COUNT(*) FROM ({full_sql})")
+        params += full_params
         cursor.execute(" UNION ALL ".join(branches), params)
         counts: dict[str, dict[str, int]] = {}
         total = 0
@@ -93,88 +138,100 @@ class SQLiteDialect:
                 total = count
             else:
                 counts.setdefault(facet, {})[value] = count
-        page: list = []
-        if total > request.offset:
-            page = self._page_in_index(cursor, request, terms, full)
-        return counts, total, page
+        rows: list = []
+        also_matched: list[int] = []
+        if text and request.sort == "relevance":
+            window = request.rank_window or request.page_size
+            offset = 0 if request.rank_window else request.offset
+            if request.rank_window or total > offset:
+                rows = self._ranked(
+                    cursor, text, conditions(), covered, cover_params, query, window, offset
+                )
+            if also:
+                cursor.execute(
+                    f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s "
+                    f"AND rowid IN ({', '.join(['%s'] * len(also))})",
+                    [" AND ".join(conditions()), *also],
+                )
+                also_matched = [row[0] for row in cursor.fetchall()]
+        elif total > request.offset:
+            limit = [request.page_size, request.offset]
+            if not text and not request.filters and not request.include_other_languages:
+                # Browsing one language: the (locale, date) index gives the page directly.
+                cursor.execute(
+                    f"SELECT D.id, D.doc_id, NULL FROM {DOCS} D WHERE D.locale = %s "
+                    f"ORDER BY {ORDER} LIMIT %s OFFSET %s",
+                    [request.language, *limit],
+                )
+            else:
+                cursor.execute(
+                    f"SELECT D.id, D.doc_id, NULL FROM {DOCS} D WHERE D.id IN ({full_sql}) "
+                    f"ORDER BY {ORDER} LIMIT %s OFFSET %s",
+                    [*full_params, *limit],
+                )
+            rows = cursor.fetchall()
+        return counts, total, rows, also_matched
 
-    def _page_in_index(self, cursor, request, terms, expression):
-        limit = [request.page_size, request.offset]
-        if terms and request.sort == "relevance":
-            cursor.execute(
-                f"SELECT D.id, -bm25({FTS}, {WEIGHTS}) AS score FROM {FTS} "
-                f"JOIN {DOCS} D ON D.id = {FTS}.rowid WHERE {FTS} MATCH %s "
-                "ORDER BY score DESC, D.date DESC NULLS LAST, D.doc_id LIMIT %s OFFSET %s",
-                [expression, *limit],
-            )
-        elif not terms and not request.filters:
-            # Browsing a language: the (locale, date) index gives the page directly.
-            cursor.execute(
-                f"SELECT D.id, NULL FROM {DOCS} D WHERE D.locale = %s "
-                "ORDER BY D.date DESC NULLS LAST, D.doc_id LIMIT %s OFFSET %s",
-                [request.language, *limit],
-            )
+    def _ranked(self, cursor, text, conditions, covered, cover_params, query, limit, offset):
+        """Keyword matches best first: coverage of the query's words, then bm25 (title words
+        weigh most), squashed below 1 so it only orders documents of equal coverage."""
+        languages = language_codes()
+        if covered:
+            cover_sql, params = coverage(query, languages)
         else:
-            cursor.execute(
-                f"SELECT D.id, NULL FROM {DOCS} D WHERE D.id IN "
-                f"(SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s) "
-                "ORDER BY D.date DESC NULLS LAST, D.doc_id LIMIT %s OFFSET %s",
-                [expression, *limit],
-            )
-        return cursor.fetchall()
-
-    def text_clause(self, terms, request: SearchRequest):
-        return (
-            f"D.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)",
-            [text_expression(terms)],
-        )
-
-    def ranked_ids(self, cursor, terms, request, where, filters, page):
-        # The FTS table drives the join: one pass over the matches computes bm25 for each,
-        # where a correlated MATCH per candidate row would grow quadratically.
-        clauses = [where[0], *filters]
+            cover_sql, params = str(len(query.optional)), []
         cursor.execute(
-            f"SELECT D.id, -bm25({FTS}, {WEIGHTS}) AS score FROM {FTS} "
-            f"JOIN hubsearch_indexeddocument D ON D.id = {FTS}.rowid "
-            f"WHERE {FTS} MATCH %s AND {' AND '.join(s for s, _ in clauses)} "
-            "ORDER BY score DESC, D.date DESC NULLS LAST, D.doc_id LIMIT %s OFFSET %s",
-            [text_expression(terms), *(p for _, ps in clauses for p in ps), *page],
+            f"SELECT D.id, D.doc_id, {cover_sql} + (-bm25({FTS}, {WEIGHTS})) / "
+            f"(1.0 - bm25({FTS}, {WEIGHTS})) AS score FROM {FTS} "
+            f"JOIN {DOCS} D ON D.id = {FTS}.rowid WHERE {FTS} MATCH %s{covered} "
+            f"ORDER BY score DESC, {ORDER} LIMIT %s OFFSET %s",
+            [*params, " AND ".join([text, *conditions]), *cover_params, limit, offset],
         )
         return cursor.fetchall()
 
-    def snippets(self, cursor, terms, ids: list[int]) -> dict[int, str]:
-        """The body's best passage, else the summary's, else the title (never the facets)."""
+    def write_text(self, cursor, ids: list[int]) -> None:
+        """FTS rows for documents whose rows (and facet rows) are written."""
         if not ids:
-            return {}
+            return
         marks = ", ".join(["%s"] * len(ids))
-        columns = ", ".join(f"snippet({FTS}, {column}, %s, %s, '…', 24)" for column in (2, 1, 0))
         cursor.execute(
-            f"SELECT rowid, {columns} FROM {FTS} WHERE {FTS} MATCH %s AND rowid IN ({marks})",
-            [MARK_START, MARK_END] * 3 + [text_expression(terms), *ids],
+            f"SELECT id, locale, title, summary, body FROM {DOCS} WHERE id IN ({marks})", ids
         )
-        return {
-            row[0]: next((text for text in row[1:] if MARK_START in (text or "")), "")
-            for row in cursor.fetchall()
-        }
-
-    def insert_text(self, cursor, rows, documents) -> None:
+        documents = cursor.fetchall()
+        tokens = self._facet_tokens(cursor, ids)
         cursor.executemany(
-            f"INSERT INTO {FTS} (rowid, title, summary, body, facets) VALUES (%s, %s, %s, %s, %s)",
+            f"INSERT INTO {FTS} (rowid, title, summary, body, facets, plain_title) "
+            "VALUES (%s, %s, %s, %s, %s, %s)",
             [
                 (
-                    row.pk,
-                    row.title,
-                    row.summary,
-                    row.body,
-                    " ".join(
-                        facet_token(facet, value)
-                        for facet in FACETS
-                        for value in document.facet_values(facet)
-                    ),
+                    pk,
+                    analyse(title, locale),
+                    analyse(summary, locale),
+                    analyse(body, locale),
+                    tokens.get(pk, ""),
+                    fold(title),
                 )
-                for row, document in zip(rows, documents, strict=True)
+                for pk, locale, title, summary, body in documents
             ],
         )
+
+    def refresh_facets(self, cursor, ids: list[int]) -> None:
+        tokens = self._facet_tokens(cursor, ids)
+        cursor.executemany(
+            f"UPDATE {FTS} SET facets = %s WHERE rowid = %s",
+            [(tokens.get(pk, ""), pk) for pk in ids],
+        )
+
+    def _facet_tokens(self, cursor, ids: list[int]) -> dict[int, str]:
+        marks = ", ".join(["%s"] * len(ids))
+        cursor.execute(
+            f"SELECT document_id, facet, value FROM {FACET_ROWS} WHERE document_id IN ({marks})",
+            ids,
+        )
+        tokens: dict[int, list[str]] = {}
+        for pk, facet, value in cursor.fetchall():
+            tokens.setdefault(pk, []).append(facet_token(facet, value))
+        return {pk: " ".join(sorted(values)) for pk, values in tokens.items()}
 
     def delete_text(self, cursor, ids: list[int]) -> None:
         cursor.execute(f"DELETE FROM {FTS} WHERE rowid IN ({', '.join(['%s'] * len(ids))})", ids)
@@ -187,33 +244,13 @@ class SQLiteDialect:
         cursor.execute("ANALYZE")
 
     def autocomplete(self, cursor, terms: list[Term], language: str, limit: int):
-        expression = "title : (" + match_expression(terms) + ")"
+        words = [f'"{t.word}"' + ("*" if t.prefix else "") for t in terms]
+        expression = "plain_title : (" + " AND ".join(words) + ")"
         cursor.execute(
             f"SELECT D.doc_id, D.title, json_extract(D.data, '$.url'), D.kind, D.locale "
-            f"FROM {FTS} JOIN hubsearch_indexeddocument D ON D.id = {FTS}.rowid "
+            f"FROM {FTS} JOIN {DOCS} D ON D.id = {FTS}.rowid "
             f"WHERE {FTS} MATCH %s AND D.locale = %s "
-            f"ORDER BY bm25({FTS}, {WEIGHTS}), D.title LIMIT %s",
+            f"ORDER BY bm25({FTS}, 0.0, 0.0, 0.0, 0.0, 1.0), D.title LIMIT %s",
             [expression, language, limit],
         )
         return cursor.fetchall()
-
-    def suggestion(self, cursor, terms, request) -> str | None:
-        """Replace words the index has never seen with the closest word it has."""
-        words, changed = [], False
-        for term in terms:
-            if isinstance(term, Phrase):
-                words.append('"' + " ".join(term.words) + '"')
-                continue
-            cursor.execute(f"SELECT 1 FROM {VOCAB} WHERE term = %s", [term.word])
-            if term.prefix or cursor.fetchone() or len(term.word) < 4:
-                words.append(term.word + ("*" if term.prefix else ""))
-                continue
-            start = term.word[:2]
-            cursor.execute(
-                f"SELECT term FROM {VOCAB} WHERE term >= %s AND term < %s",
-                [start, start + "\uffff"],
-            )
-            close = difflib.get_close_matches(term.word, [r[0] for r in cursor.fetchall()], 1, 0.75)
-            words.append(close[0] if close else term.word)
-            changed = changed or bool(close)
-        return " ".join(words) if changed else None

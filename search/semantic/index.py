@@ -221,3 +221,23 @@ def nearest(
     threshold = MIN_SCORE if min_score is None else min_score
     hits = index.top(index.scores(vector), k, threshold, index.kind_mask(kinds))
     return [(index.doc_ids[row], score) for row, score in hits]
+
+
+def with_translations(doc_ids: list[str]) -> list[str]:
+    """``doc_ids`` in order, each followed by the other documents of its translation group:
+    the engine then keeps whichever member the visitor's language shows (one per group)."""
+    index = current_index()
+    rows = [index.rows[doc_id] for doc_id in doc_ids if doc_id in index.rows]
+    keys = {str(index.translation_keys[row]) for row in rows} - {""}
+    members: dict[str, list[str]] = {}
+    if keys:
+        for row in np.flatnonzero(np.isin(index.translation_keys, list(keys))):
+            members.setdefault(str(index.translation_keys[row]), []).append(index.doc_ids[row])
+    ordered: dict[str, None] = {}
+    for doc_id in doc_ids:
+        ordered[doc_id] = None
+        row = index.rows.get(doc_id)
+        key = str(index.translation_keys[row]) if row is not None else ""
+        for member in members.get(key, ()) if key else ():
+            ordered.setdefault(member, None)
+    return list(ordered)

@@ -44,12 +44,34 @@ def test_filters_are_normalised():
 
 
 def test_query_syntax():
-    assert parse_query('Santé "Community  health" facilit* l\'école AND') == [
+    query = parse_query('Santé "Community  health" facilit* l\'école +budget AND')
+
+    assert query.required == [Phrase(("community", "health")), Term("budget", required=True)]
+    # "l" (an elided article) and "and" (a stop word) are not words a document must hold.
+    assert query.optional == [
         Term("sante"),
-        Phrase(("community", "health")),
         Term("facilit", prefix=True),
-        Term("l"),
         Term("ecole"),
-        Term("and"),
     ]
-    assert parse_query('"" * ()') == []
+    assert parse_query('"" * ()').parts == []
+    assert parse_query("what is it").words() == ["what", "is", "it"]  # stop words only: kept
+
+
+@pytest.mark.parametrize(
+    ("words", "needed"), [(1, 1), (2, 2), (3, 2), (4, 3), (6, 4), (10, 6), (12, 7)]
+)
+def test_a_share_of_the_words_that_grows_with_the_query(words, needed):
+    query = parse_query(" ".join(f"word{n}" for n in range(words)))
+
+    assert query.minimum_should_match == needed
+
+
+def test_what_one_query_may_cost_is_bounded():
+    worst = parse_query("t* " * 166)
+    many = parse_query(" ".join(f"w{n}x" for n in range(40)))
+    repeated = parse_query("water " * 100)
+
+    assert worst.parts == [] and not worst.shortened  # prefixes under 3 letters are dropped
+    assert len(parse_query("abc* abd* abe* abf* abg*").optional) == 3
+    assert len(many.optional) == 12 and many.shortened
+    assert repeated.optional == [Term("water")]

@@ -337,36 +337,35 @@ class DatabaseEngine(SearchEngine):
             return []
         with self.cursor() as cursor:
             cursor.execute(
-                f"SELECT id, doc_id FROM {DOCS} WHERE doc_id IN ({placeholders(doc_ids)})",
+                f"SELECT doc_id, data FROM {DOCS} WHERE doc_id IN ({placeholders(doc_ids)})",
                 doc_ids,
             )
-            found = {doc_id: pk for pk, doc_id in cursor.fetchall()}
-            rows = [(found[d], d, None) for d in doc_ids if d in found]
-            return self._hydrate(cursor, request, request.query, rows)
+            found = dict(cursor.fetchall())
+        return [
+            self._hit(found[doc_id], None, request.query) for doc_id in doc_ids if doc_id in found
+        ]
 
     def _hydrate(self, cursor, request, query: Query, rows) -> list[SearchHit]:
-        """The stored documents of (id, doc_id, score) rows, with a snippet around the words
-        that matched (marked here: the index holds stems, not the text as written)."""
+        """The stored documents of (id, doc_id, score) rows, with their snippets."""
         ids = [row[0] for row in rows]
         data = {}
         if ids:
             cursor.execute(f"SELECT id, data FROM {DOCS} WHERE id IN ({placeholders(ids)})", ids)
             data = dict(cursor.fetchall())
-        hits = []
-        for pk, _, score in rows:
-            document = document_from_data(data[pk])
-            snippet = ""
-            if query:
-                for text in (document.body, document.summary, document.title):
-                    snippet = highlight(text, document.locale, query)
-                    if snippet:
-                        break
-            hits.append(
-                SearchHit(
-                    document, None if score is None else float(score), snippet or document.summary
-                )
-            )
-        return hits
+        return [self._hit(data[pk], score, query) for pk, _, score in rows]
+
+    def _hit(self, data, score, query: Query) -> SearchHit:
+        """A hit with a snippet around the words that matched, marked here: the index holds
+        stems, not the text as written."""
+        document = document_from_data(data)
+        snippet = ""
+        if query:
+            for text in (document.body, document.summary, document.title):
+                snippet = highlight(text, document.locale, query)
+                if snippet:
+                    break
+        score = None if score is None else float(score)
+        return SearchHit(document, score, snippet or document.summary)
 
     def suggestion(self, cursor, text: str, query: Query) -> str | None:
         """The query with each word the index has never seen replaced by the closest word it

@@ -101,7 +101,8 @@ def test_searching_uses_the_configured_client(cluster, network, client):  # noqa
     answer = client.get("/api/search/", {"q": "mangrove"}).json()
 
     assert answer["degraded"] is False and answer["total"] == 1
-    assert sent_with_the_options("POST", "paths_en/_search")
+    # Every language by default: the search goes to every language's alias.
+    assert sent_with_the_options("POST", "paths_en,paths_fr,paths_es/_search")
 
 
 def test_ping_uses_the_configured_client(cluster):

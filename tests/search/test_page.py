@@ -70,9 +70,12 @@ def test_snippets_are_escaped(client, db, homes):
 def test_results_show_kind_countries_and_other_languages(client, indexed_db):
     html = client.get(PAGE, {"q": "facilitation"}).content.decode()
     assert "Bangladesh" in html and "Lesson" in html
-    wide = client.get(PAGE, {"all_languages": "1"}).content.decode()
+    wide = client.get(PAGE).content.decode()  # every language by default
     assert re.search(r'<li class="card search-result" lang="(fr|es)"', wide)
-    assert 'name="all_languages" value="1" checked' in wide
+    assert 'name="all_languages" value="0">' in wide  # "Only results in English", unticked
+    narrow = client.get(PAGE, {"all_languages": "0"}).content.decode()
+    assert not re.search(r'<li class="card search-result" lang="(fr|es)"', narrow)
+    assert 'name="all_languages" value="0" checked' in narrow
 
 
 def test_paged_pages_are_noindex_with_pagination(client, indexed_db):
@@ -128,18 +131,9 @@ def test_editors_promoted_results_come_first(client, indexed_db, homes):
     assert "Start here" not in second.content.decode()
 
 
-def test_corrected_query_offers_the_search_as_typed(client, indexed_db, monkeypatch):
-    """When the engine answers for a corrected query, the page says so and links the
-    search as typed (``as_typed=1``)."""
-    from search import views
-    from search.service import run_search
-
-    def corrected(request):
-        outcome = run_search(request)
-        outcome.response.showing_results_for = "facilitation"
-        return outcome
-
-    monkeypatch.setattr(views, "run_search", corrected)
+def test_corrected_query_offers_the_search_as_typed(client, indexed_db):
+    """A misspelt word the index does not hold, corrected: the page says so and links the
+    search as typed (``as_typed=1``), keeping the filters."""
     html = client.get(PAGE, {"q": "facilitaton", "country": "BD"}).content.decode()
     assert "Showing results for <b>facilitation</b>" in html
     typed = re.search(r'search instead for <a href="([^"]+)">facilitaton</a>', html)

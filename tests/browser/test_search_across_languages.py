@@ -9,6 +9,8 @@ from search.indexing import all_documents
 from search.models import DocumentVector
 from search.semantic import index, store
 
+from .conftest import DESKTOP, PHONE, SCREENSHOTS
+
 QUERY = "ne pas arriver chez les partenaires avec des solutions toutes faites"
 LESSON = "Stop packaging solutions in advance"
 
@@ -34,6 +36,11 @@ def test_a_french_search_finds_an_english_only_lesson_with_its_language(site_ser
     label = card.first.locator(".badge-language")
     assert label.inner_text().strip() == "English"
     assert label.get_attribute("title") == "Dans une autre langue"
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for name, size in (("phone", PHONE), ("desktop", DESKTOP)):
+        page.set_viewport_size(size)
+        page.screenshot(path=SCREENSHOTS / f"search-across-languages-fr-{name}.png", full_page=True)
 
     card.first.locator("a").first.click()
     page.wait_for_load_state()

@@ -314,3 +314,15 @@ def test_did_you_mean_replaces_only_the_unknown_words(indexed):
 def test_ping_and_count(indexed, documents):
     assert indexed.ping() is True
     assert indexed.count() == len(documents)
+
+
+def test_control_characters_in_content_never_forge_a_highlight(engine):
+    forged = doc(60, "Markers \x02mk\x03 inside", body="A body with \x02mk\x03 and more mk text.")
+    engine.rebuild([forged])
+
+    hit = engine.search(ask(text="mk")).hits[0]
+
+    assert "\x02" not in hit.document.title and "\x03" not in hit.document.body
+    assert "<mark><mark>" not in hit.snippet and hit.snippet.count("<mark>") == hit.snippet.count(
+        "</mark>"
+    )

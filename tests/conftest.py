@@ -53,3 +53,14 @@ def semantic(settings):
     index.forget()
     yield
     index.forget()
+
+
+@pytest.fixture
+def publish(django_capture_on_commit_callbacks):
+    """Run an action and the index tasks it enqueues once its transaction commits."""
+
+    def run(action, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return action(*args, **kwargs)
+
+    return run

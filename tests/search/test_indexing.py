@@ -45,17 +45,6 @@ def indexable_pages(monkeypatch):
 
 
 @pytest.fixture
-def publish(django_capture_on_commit_callbacks):
-    """Run an action and the index tasks it enqueues once its transaction commits."""
-
-    def run(action, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return action(*args, **kwargs)
-
-    return run
-
-
-@pytest.fixture
 def section(home, indexable_pages, publish):
     page = HomePageFactory.build(title="Stories section", slug="section", live=False)
     home.add_child(instance=page)

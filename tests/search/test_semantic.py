@@ -54,17 +54,6 @@ def partners(network):  # noqa: F811  (the fixture imported above)
     return network
 
 
-@pytest.fixture
-def publish(django_capture_on_commit_callbacks):
-    """Run an action and the index tasks it enqueues once its transaction commits."""
-
-    def run(action, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return action(*args, **kwargs)
-
-    return run
-
-
 def story_with(parent, title, lessons, publish):
     story = CaseStoryPageFactory(parent=parent, title=title, standfirst=title)
     for headline, explanation in lessons:

@@ -27,15 +27,6 @@ BUDGET = (
 )
 
 
-@pytest.fixture
-def publish(django_capture_on_commit_callbacks):
-    def run(action, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return action(*args, **kwargs)
-
-    return run
-
-
 def story_with(parent, title, lessons, publish, **kwargs):
     story = CaseStoryPageFactory(parent=parent, title=title, standfirst=title, **kwargs)
     for headline, explanation in lessons:

@@ -135,7 +135,9 @@ class LearningCollaborativePage(HubPage):
 
     def member_list(self):
         """Members with their partner pages, in editor order (one query)."""
-        return [m for m in self.members.all().select_related("partner") if m.partner_id]
+        # pk breaks ties: members added in code (not dragged in the editor) share a sort_order.
+        members = self.members.all().select_related("partner").order_by("sort_order", "pk")
+        return [m for m in members if m.partner_id]
 
     def country_codes(self, members=None) -> list[str]:
         """The countries set on the page, or else the members' countries of work."""

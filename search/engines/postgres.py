@@ -46,13 +46,10 @@ def text_query(query: Query) -> tuple[str, list]:
         sql, ps = any_language(part_tsquery(part))
         pieces.append(sql)
         params += ps
-    alternatives = query.alternatives()
-    if alternatives:
-        sets = ["(" + " & ".join(part_tsquery(p) for p in s) + ")" for s in alternatives]
-        sql, ps = any_language(" | ".join(sets))
-        pieces.append(sql)
-        params += ps
-    elif query.optional:
+    # Unlike SQLite, the OR of the words and a count per row beat written-out alternatives
+    # here: GIN evaluates the whole alternative tree for every candidate (a 7-word question
+    # at 10k documents: 160 ms against 87 ms).
+    if query.optional:
         joiner = " & " if query.strict else " | "
         sql, ps = any_language(joiner.join(part_tsquery(p) for p in query.optional))
         pieces.append(sql)
@@ -61,12 +58,18 @@ def text_query(query: Query) -> tuple[str, list]:
 
 
 def coverage(query: Query) -> tuple[str, list]:
-    """How many optional words a row holds (each word tested on the row's vector)."""
+    """How many optional words a row holds, each word stemmed as the row's language stems
+    it (one test per word and row, not one per configuration)."""
     terms, params = [], []
     for part in query.optional:
-        sql, ps = any_language(part_tsquery(part))
-        terms.append(f"(D.search_vector @@ {sql})::int")
-        params += ps
+        whens = " ".join(
+            f"WHEN '{code}' THEN to_tsquery('{cfg}', %s)" for code, cfg in CONFIGS.items()
+        )
+        terms.append(
+            f"(D.search_vector @@ (CASE D.locale {whens} "
+            f"ELSE to_tsquery('{FALLBACK}', %s) END))::int"
+        )
+        params += [part_tsquery(part)] * (len(CONFIGS) + 1)
     return "(" + " + ".join(terms) + ")", params
 
 
@@ -99,7 +102,7 @@ class PostgresDialect:
         if query:
             match_sql, match_params = text_query(query)
             keyword, keyword_params = f"D.search_vector @@ {match_sql}", match_params
-            if not query.strict and not query.alternatives():
+            if not query.strict:
                 cover_sql, cover_params = coverage(query)
                 keyword += f" AND {cover_sql} >= {query.minimum_should_match}"
                 keyword_params += cover_params
@@ -183,7 +186,7 @@ class PostgresDialect:
         cover_sql, cover_params = coverage(query) if query.optional else ("0", [])
         where = [language, f"D.search_vector @@ {match_sql}"]
         where_params = [*language_params, *match_params]
-        if not query.strict and not query.alternatives():
+        if not query.strict:
             where.append(f"{cover_sql} >= {query.minimum_should_match}")
             where_params += cover_params
         where += ["D.facet_keys && %s::text[]"] * len(keys)

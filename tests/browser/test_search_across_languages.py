@@ -28,8 +28,11 @@ def meaning(site_server, django_db_blocker):
             index.forget()
 
 
-def test_a_french_search_finds_an_english_only_lesson_with_its_language(site_server, meaning, page):
-    page.goto(f"{site_server}/fr/search/?q={QUERY}")
+def test_a_french_search_finds_an_english_only_lesson_with_its_language(
+    site_server, meaning, page, browser
+):
+    url = f"{site_server}/fr/search/?q={QUERY}"
+    page.goto(url)
 
     card = page.locator(".search-results li, .search-results article").filter(has_text=LESSON)
     assert card.count() >= 1, page.locator("main").inner_text()[:2000]
@@ -39,8 +42,11 @@ def test_a_french_search_finds_an_english_only_lesson_with_its_language(site_ser
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for name, size in (("phone", PHONE), ("desktop", DESKTOP)):
-        page.set_viewport_size(size)
-        page.screenshot(path=SCREENSHOTS / f"search-across-languages-fr-{name}.png", full_page=True)
+        context = browser.new_context(viewport=size)  # loaded at that width, as a visitor would
+        shot = context.new_page()
+        shot.goto(url)
+        shot.screenshot(path=SCREENSHOTS / f"search-across-languages-fr-{name}.png", full_page=True)
+        context.close()
 
     card.first.locator("a").first.click()
     page.wait_for_load_state()

@@ -22,10 +22,9 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, transaction
 from django.db.utils import DatabaseError
 
-from rapidfuzz.distance import OSA
-
-from search.analysis import Phrase, Query, corrected, highlight, shown_in, surface_words
+from search.analysis import Query, highlight, shown_in, surface_words
 from search.documents import FACETS, SearchDocument
+from search.engines import vocabulary
 from search.engines.base import (
     AutocompleteHit,
     SearchEngine,
@@ -41,10 +40,9 @@ from search.engines.serialise import document_from_data, document_to_data
 
 DOCS = "hubsearch_indexeddocument"
 FACET_ROWS = "hubsearch_documentfacet"
-WORDS = "hubsearch_indexedword"
+WORDS = vocabulary.WORDS
 SHOWN = "shown"  # the facet-row name of the languages a document is a result for
 BATCH = 2000
-MAX_WORD = 64
 BROWSE_SECONDS = 3600
 
 
@@ -125,7 +123,7 @@ class DatabaseEngine(SearchEngine):
                 count += len(batch)
                 if progress:
                     progress(len(batch))
-            self._add_words(cursor, words)
+            vocabulary.add_words(cursor, words)
             self.derive(cursor, None, None)
             self.dialect.optimise(cursor)
         index_changed()
@@ -215,7 +213,7 @@ class DatabaseEngine(SearchEngine):
             self.dialect.delete_text(cursor, batch)
             cursor.execute(f"DELETE FROM {FACET_ROWS} WHERE document_id IN ({marks})", batch)
             cursor.execute(f"DELETE FROM {DOCS} WHERE id IN ({marks})", batch)
-        self._add_words(cursor, Counter({w: -n for w, n in gone.items()}))
+        vocabulary.add_words(cursor, Counter({w: -n for w, n in gone.items()}))
 
     def _insert(self, cursor, documents: list[SearchDocument], words=None) -> list[int]:
         from search.models import IndexedDocument
@@ -249,22 +247,10 @@ class DatabaseEngine(SearchEngine):
         for doc in documents:
             counted.update(surface_words(f"{doc.title} {doc.summary} {doc.body}"))
         if words is None:
-            self._add_words(cursor, counted)
+            vocabulary.add_words(cursor, counted)
         else:
             words.update(counted)
         return [row.pk for row in rows]
-
-    def _add_words(self, cursor, counts: Counter) -> None:
-        """Keep ``IndexedWord``: how many documents hold each word (negative: removed)."""
-        rows = [(w, n) for w, n in counts.items() if n and len(w) <= MAX_WORD]
-        for batch in batched(sorted(rows), 1000):
-            cursor.executemany(
-                f"INSERT INTO {WORDS} (word, documents) VALUES (%s, %s) ON CONFLICT (word) "
-                f"DO UPDATE SET documents = {WORDS}.documents + excluded.documents",
-                batch,
-            )
-        if any(n < 0 for _, n in rows):
-            cursor.execute(f"DELETE FROM {WORDS} WHERE documents <= 0")
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -295,7 +281,7 @@ class DatabaseEngine(SearchEngine):
             total=total,
             hits=[],
             facets=shape_facets(request, counts),
-            suggestion=self.suggestion(cursor, request.text, query) if query else None,
+            suggestion=vocabulary.suggestion(cursor, request.text, query) if query else None,
             engine=self.name,
         )
         if request.rank_window:
@@ -366,36 +352,6 @@ class DatabaseEngine(SearchEngine):
                     break
         score = None if score is None else float(score)
         return SearchHit(document, score, snippet or document.summary)
-
-    def suggestion(self, cursor, text: str, query: Query) -> str | None:
-        """The query with each word the index has never seen replaced by the closest word it
-        has (``IndexedWord``); None when every word is known or nothing is close."""
-        words = [p.word for p in query.parts if not isinstance(p, Phrase) and not p.prefix]
-        if not words:
-            return None
-        cursor.execute(f"SELECT word FROM {WORDS} WHERE word IN ({placeholders(words)})", words)
-        known = {row[0] for row in cursor.fetchall()}
-        fixes = {}
-        for word in words:
-            if word in known or len(word) < 4 or word.isdigit():
-                continue
-            # A slip of the keyboard: one letter wrong, missing, extra or two swapped (two
-            # in words of seven letters or more), not another word: "socail" is "social",
-            # "transparancy" is "transparency", "apps" is not "appris".
-            allowed = 1 if len(word) < 7 else 2
-            cursor.execute(
-                f"SELECT word, documents FROM {WORDS} WHERE word >= %s AND word < %s "
-                "AND LENGTH(word) BETWEEN %s AND %s",
-                [word[0], word[0] + "\uffff", len(word) - allowed, len(word) + allowed],
-            )
-            candidates = [
-                (OSA.distance(word, other, score_cutoff=allowed), -count, other)
-                for other, count in cursor.fetchall()
-            ]
-            close = sorted(c for c in candidates if c[0] <= allowed)
-            if close:
-                fixes[word] = close[0][2]
-        return corrected(text, fixes) if fixes else None
 
     def autocomplete(self, text: str, language: str, limit: int = 8) -> list[AutocompleteHit]:
         terms = check_autocomplete(text, limit)

@@ -35,6 +35,7 @@ def run(statements):
 def derive(apps, schema_editor):
     from search.analysis import surface_words
     from search.engines.database import DatabaseEngine
+    from search.engines.vocabulary import add_words
 
     engine = DatabaseEngine(using=schema_editor.connection.alias)
     IndexedDocument = apps.get_model("hubsearch", "IndexedDocument")
@@ -47,7 +48,7 @@ def derive(apps, schema_editor):
             "title", "summary", "body"
         ).iterator():
             words.update(surface_words(f"{title} {summary} {body}"))
-        engine._add_words(cursor, words)
+        add_words(cursor, words)
         engine.derive(cursor, None, None)
 
 

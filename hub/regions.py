@@ -2,7 +2,9 @@
 
 Containment comes from one small data file (``hub/data/m49.json``, its source named inside);
 names come from Babel's CLDR data, so every language Babel knows gets correct region names
-without a hand-made translation table.
+without a hand-made translation table (the data file adds the UN's name where CLDR's is
+shorter). Every level M49 gives a country is kept: region (Africa), sub-region or grouping
+(Sub-Saharan Africa), intermediate region (Eastern Africa); a filter on any of them works.
 """
 
 import json
@@ -17,54 +19,100 @@ DATA_FILE = Path(__file__).parent / "data" / "m49.json"
 
 @dataclass(frozen=True)
 class Placement:
-    """Where a country sits: its region (continent) and its sub-region."""
+    """Where a country sits: its region (continent) and the smallest grouping it is listed in
+    (a sub-region, or an intermediate region such as Eastern Africa)."""
 
     region: str
     subregion: str
 
 
+@dataclass(frozen=True)
+class _Tables:
+    placements: dict[str, Placement]
+    members: dict[str, tuple[str, ...]]  # grouping code -> its countries
+    parents: dict[str, str]  # grouping code -> the grouping that contains it
+    names: dict[str, dict[str, str]]  # official names where CLDR's differ
+
+
 @cache
-def _tables() -> tuple[dict[str, Placement], dict[str, tuple[str, ...]], dict[str, str]]:
+def _tables() -> _Tables:
     data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
-    placements: dict[str, Placement] = {}
-    members: dict[str, list[str]] = {}
     parents: dict[str, str] = {}
+    placements: dict[str, Placement] = {}
     for region, subregions in data["regions"].items():
         for subregion, countries in subregions.items():
             parents[subregion] = region
             for country in countries:
                 placements[country] = Placement(region=region, subregion=subregion)
-                members.setdefault(region, []).append(country)
-                members.setdefault(subregion, []).append(country)
-    return placements, {code: tuple(sorted(c)) for code, c in members.items()}, parents
+    for grouping, inside in data["groupings"].items():
+        parents[grouping] = parents[inside[0]]
+        for code in inside:
+            parents[code] = grouping
+    members: dict[str, set[str]] = {}
+    for country, place in placements.items():
+        for code in _lineage(place.subregion, parents):
+            members.setdefault(code, set()).add(country)
+    return _Tables(
+        placements=placements,
+        members={code: tuple(sorted(c)) for code, c in members.items()},
+        parents=parents,
+        names=data["names"],
+    )
+
+
+def _lineage(code: str, parents: dict[str, str]) -> list[str]:
+    """``code`` and every grouping above it, innermost first."""
+    chain = [code]
+    while chain[-1] in parents:
+        chain.append(parents[chain[-1]])
+    return chain
 
 
 def placement(country_code: str) -> Placement | None:
     """The region and sub-region of an ISO 3166-1 alpha-2 code, or None if M49 has none."""
-    return _tables()[0].get(str(country_code).upper())
+    return _tables().placements.get(str(country_code).upper())
 
 
 def region_codes_for(country_codes) -> list[str]:
-    """Every region and sub-region code the given countries fall in, sorted, without repeats."""
+    """Every M49 grouping the given countries fall in (region, sub-region, intermediate
+    region), sorted, without repeats."""
+    tables = _tables()
     codes: set[str] = set()
     for country in country_codes:
         found = placement(country)
         if found:
-            codes.update((found.region, found.subregion))
+            codes.update(_lineage(found.subregion, tables.parents))
     return sorted(codes)
 
 
 def countries_in(region_code: str) -> tuple[str, ...]:
-    """The ISO codes of the countries in a region or sub-region."""
-    return _tables()[1].get(region_code, ())
+    """The ISO codes of the countries in an M49 grouping, at any level."""
+    return _tables().members.get(region_code, ())
 
 
 def is_region(code: str) -> bool:
-    return code in _tables()[1]
+    return code in _tables().members
 
 
-def parent_region(subregion_code: str) -> str | None:
-    return _tables()[2].get(subregion_code)
+def parent_region(code: str) -> str | None:
+    """The grouping directly above ``code`` (Eastern Africa -> Sub-Saharan Africa -> Africa)."""
+    return _tables().parents.get(code)
+
+
+def level(code: str) -> int:
+    """0 for a region (continent), 1 for the grouping inside it, 2 for one inside that."""
+    return len(_lineage(code, _tables().parents)) - 1
+
+
+def in_tree_order(codes, language: str = "en") -> list[str]:
+    """``codes`` ordered as an outline: each region followed by what it contains, siblings by
+    name in ``language``; a visitor reads the levels from the order and the indentation."""
+    parents = _tables().parents
+
+    def key(code):
+        return [region_name(c, language).casefold() for c in reversed(_lineage(code, parents))]
+
+    return sorted(codes, key=key)
 
 
 @cache
@@ -76,7 +124,15 @@ def _babel_locale(language: str) -> Locale:
 
 
 def region_name(code: str, language: str = "en") -> str:
-    """The CLDR name of an M49 region in a language (else in English, else the code)."""
+    """The name of an M49 grouping in a language: the UN's official name where CLDR's is
+    shorter (419), else CLDR's, else English, else the code."""
+    official = _tables().names.get(code, {})
+    base = language.split("-")[0]
     return (
-        _babel_locale(language).territories.get(code) or Locale("en").territories.get(code) or code
+        official.get(language)
+        or official.get(base)
+        or _babel_locale(language).territories.get(code)
+        or official.get("en")
+        or Locale("en").territories.get(code)
+        or code
     )

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from django_countries import countries
 
-from hub.regions import region_name
+from hub import regions
 from search.documents import FACETS, KINDS, label_resolver
 from search.engines.base import SearchRequest, language_codes
 
@@ -54,7 +54,7 @@ def labels(facet: str, keys, language: str) -> dict[str, str]:
         if facet == "country":
             return {k: str(countries.name(k)) for k in keys if countries.name(k)}
         if facet == "region":
-            names = {k: region_name(k, language) for k in keys}
+            names = {k: regions.region_name(k, language) for k in keys}
             return {k: name for k, name in names.items() if name != k}
         if facet == "language":
             return {k: get_language_info(k)["name_local"] for k in keys if k in language_codes()}
@@ -99,7 +99,19 @@ def facet_values(response, language: str) -> dict[str, list[dict]]:
             for v in values
             if v.value in names
         ]
+    result["region"] = _region_outline(result.get("region", []), language)
     return result
+
+
+def _region_outline(values: list[dict], language: str) -> list[dict]:
+    """Regions as an outline (Africa, then Sub-Saharan Africa, then Eastern Africa), each with
+    its ``level`` (0 region, 1 sub-region, 2 intermediate region), instead of by count: a
+    continent and the groupings inside it read as one family."""
+    by_code = {value["value"]: value for value in values}
+    return [
+        {**by_code[code], "level": regions.level(code)}
+        for code in regions.in_tree_order(by_code, language)
+    ]
 
 
 def query_string(params, drop: tuple[str, str] | None = None, without=(), add=None) -> str:

@@ -174,9 +174,11 @@ class StoryFilters:
             "country": sorted(
                 ((code, country_names.name(code)) for code in codes), key=lambda x: x[1]
             ),
+            # An outline in tree order, indented with no-break spaces (a <select> has no
+            # other way to show levels): Africa, Sub-Saharan Africa, Eastern Africa.
             "region": [
-                (code, regions.region_name(code, language))
-                for code in regions.region_codes_for(codes)
+                (code, "\u00a0\u00a0" * regions.level(code) + regions.region_name(code, language))
+                for code in regions.in_tree_order(regions.region_codes_for(codes), language)
             ],
             "theme": list(used_themes.values_list("slug", "name")),
             "partner": self._partner_options(stories),

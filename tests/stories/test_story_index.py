@@ -48,6 +48,8 @@ def test_lists_all_live_stories_newest_first(client, stories):
         ("?country=ke", ["Nairobi cluster"]),
         ("?region=019", ["Bogotá data"]),  # the Americas
         ("?region=002", ["Nairobi cluster"]),  # Africa
+        ("?region=202", ["Nairobi cluster"]),  # Sub-Saharan Africa
+        ("?region=419", ["Bogotá data"]),  # Latin America and the Caribbean
         ("?theme=education", ["Dhaka workshop"]),
         ("?partner=alpha", ["Dhaka workshop", "Bogotá data"]),  # publisher or involved
         ("?partner=beta", ["Bogotá data", "Nairobi cluster"]),

@@ -19,4 +19,8 @@ class HubConfig(AppConfig):
         post_save.connect(follow_profile_translations, sender=PartnerProfilePage)
 
         caching.connect_signals()
+        # Copies made for a translation stay offline until translated and published.
+        from .translation import untranslated_copies
+
+        untranslated_copies.connect()
         post_migrate.connect(follow_public_url, sender=self)

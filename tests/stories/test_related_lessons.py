@@ -37,11 +37,14 @@ def story_with(parent, title, lessons, publish, **kwargs):
 
 
 def in_french(page, publish, title=None):
-    """Translate a page (and its untranslated ancestors) into French and publish them."""
+    """Translate a page into French and publish it (with the French ancestors that are
+    drafts; the untranslated copies of the others stay offline)."""
     from wagtail.models import Locale
 
     french = page.copy_for_translation(Locale.objects.get(language_code="fr"), copy_parents=True)
-    for ancestor in french.get_ancestors(inclusive=True).not_live().specific():
+    for ancestor in (
+        french.get_ancestors(inclusive=True).not_live().filter(alias_of=None).specific()
+    ):
         if title and ancestor.pk == french.pk:
             ancestor.title = title
         publish(lambda ancestor=ancestor: ancestor.save_revision().publish())

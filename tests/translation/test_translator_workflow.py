@@ -74,7 +74,13 @@ def status_of(client, title, code):
 
 
 def test_story_translated_into_french_end_to_end(
-    client, network, translator, locales, django_capture_on_commit_callbacks, django_user_model
+    client,
+    network,
+    homes,
+    translator,
+    locales,
+    django_capture_on_commit_callbacks,
+    django_user_model,
 ):
     story = make_story(network["alpha"], "Budget hearings in Dhaka", lessons=0)
     story.lessons.create(
@@ -86,7 +92,8 @@ def test_story_translated_into_french_end_to_end(
     client.force_login(editor)
     translation = submit(client, story, locales["fr"])
     french = translation.get_target_instance()
-    # The untranslated French copy is a draft: nobody can read English text under /fr/.
+    # The untranslated French copy is a draft, and so are the French copies of the partner's
+    # section and profile made along the way: nobody can read English text under /fr/.
     assert not french.live
     assert public(french.url).status_code == 404
 

@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import partner_isolation  # noqa: F401  (registers the chooser and admin API hooks)
 from .admin_views import onboard_partner_view
+from .dashboard import add_panels
 from .models import HomePage, Theme
 from .partner_accounts import partner_accounts_view, resend_invitation_view
 from .partners_onboarding import can_onboard
@@ -30,6 +31,9 @@ class ThemeViewSet(SnippetViewSet):
 
 
 register_snippet(ThemeViewSet)
+
+
+hooks.register("construct_homepage_panels", add_panels)
 
 
 @hooks.register("register_admin_urls")

@@ -34,15 +34,24 @@ def onboard_partner_view(request):
     form = OnboardPartnerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            result = onboard_partner(user=request.user, **form.cleaned_data)
+            result = onboard_partner(user=request.user, request=request, **form.cleaned_data)
         except OnboardingError as error:
             form.add_error(None, str(error))
         else:
             messages.success(
                 request,
-                _("%(name)s is onboarded: its profile page and the group “%(group)s”.")
+                _(
+                    "%(name)s is onboarded: its profile page (a draft until you publish it) "
+                    "and the group “%(group)s”."
+                )
                 % {"name": result.profile.title, "group": result.group.name},
             )
+            if result.invited:
+                messages.success(
+                    request,
+                    _("An invitation to set a password was e-mailed to %(email)s.")
+                    % {"email": result.user.email},
+                )
             return redirect("wagtailadmin_pages:edit", result.profile.pk)
     return TemplateResponse(
         request,

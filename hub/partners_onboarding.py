@@ -28,6 +28,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from .invitations import send_invitation
 from .media_collections import ensure_editor_media, ensure_partner_media
 from .models import OrganisationType, PartnerIndexPage, PartnerProfilePage
 from .translation.permissions import EDITORS, ensure_translators_group
@@ -60,6 +61,7 @@ class OnboardingResult:
     user: object | None
     created_profile: bool
     created_user: bool
+    invited: bool = False  # an invitation e-mail goes out once the transaction commits
 
 
 def _permission(app_label, codename):
@@ -130,8 +132,10 @@ def onboard_partner(
     organisation_type: str = OrganisationType.CSO,
     acronym: str = "",
     user=None,
+    request=None,
 ) -> OnboardingResult:
-    """Profile page, partner group with its permissions, and optionally a user account."""
+    """Profile page (a draft), partner group with its permissions, and optionally a user
+    account, invited by e-mail to set its password (``hub.invitations``)."""
     name = " ".join(name.split())
     if not name:
         raise OnboardingError("The partner needs a name.")
@@ -147,14 +151,17 @@ def onboard_partner(
     )
     created_profile = profile is None
     if created_profile:
+        # A draft: an empty profile is not worth a visit. The partner fills it in (its edits
+        # go through editorial review) and an editor publishes it.
         profile = PartnerProfilePage(
             title=name,
             slug=slugify(name)[:255],
             acronym=acronym,
             organisation_type=organisation_type,
+            live=False,
         )
         index.add_child(instance=profile)
-        profile.save_revision(user=user).publish(user=user)
+        profile.save_revision(user=user)
 
     group = _group(partner_group_name(name))
     # The partner's pages in every language: the profile's existing translations now, and
@@ -163,18 +170,22 @@ def onboard_partner(
         _grant_pages(group, page, PARTNER_PAGE_PERMISSIONS)
     ensure_partner_media(group, name)
 
-    account, created_user = None, False
+    account, created_user, invited = None, False, False
     if email:
         User = get_user_model()
         account = User.objects.filter(email__iexact=email).first()
         if account is None:
             account = User(username=email.lower()[:150], email=email)
-            # The partner sets a password through "Forgotten password?" on the login page.
+            # Nobody knows a password for it: the invitation lets the partner choose one.
             account.set_unusable_password()
             account.save()
             created_user = True
         account.groups.add(group)
-    return OnboardingResult(profile, group, account, created_profile, created_user)
+        if created_user:
+            # After the commit: an onboarding that fails sends nothing.
+            transaction.on_commit(lambda: send_invitation(account, name, request))
+            invited = True
+    return OnboardingResult(profile, group, account, created_profile, created_user, invited)
 
 
 def can_onboard(user) -> bool:

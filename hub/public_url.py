@@ -51,15 +51,22 @@ def site_path(page, request=None) -> str:
 
 def follow_public_url(**kwargs):
     """``post_migrate``: the default Site takes the host name and port of ``HUB_PUBLIC_URL``,
-    so that Wagtail's own views (the admin's "view live", previews) agree with the hub."""
-    configured = getattr(settings, "HUB_PUBLIC_URL", None)
-    if not configured:
-        return
+    so that Wagtail's own views (the admin's "view live", previews) agree with the hub, and
+    the site's name when it has none (the admin's dashboard would greet people with the host
+    name, "localhost")."""
     from wagtail.models import Site
 
-    parts = urlsplit(configured)
-    port = parts.port or (443 if parts.scheme == "https" else 80)
     site = Site.objects.filter(is_default_site=True).first()
-    if site is not None and (site.hostname, site.port) != (parts.hostname, port):
-        site.hostname, site.port = parts.hostname, port
+    if site is None:
+        return
+    changed = False
+    if not site.site_name:
+        site.site_name, changed = settings.WAGTAIL_SITE_NAME, True
+    configured = getattr(settings, "HUB_PUBLIC_URL", None)
+    if configured:
+        parts = urlsplit(configured)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        if (site.hostname, site.port) != (parts.hostname, port):
+            site.hostname, site.port, changed = parts.hostname, port, True
+    if changed:
         site.save()

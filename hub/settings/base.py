@@ -171,6 +171,15 @@ WAGTAIL_SITE_NAME = "Knowledge Hub"
 # Wagtail Site follows it after each migrate. Unset: the host and port of each request.
 HUB_PUBLIC_URL = (env_str("HUB_PUBLIC_URL") or "").rstrip("/") or None
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", HUB_PUBLIC_URL or "http://127.0.0.1:8000")
+# E-mails (invitations, workflow notifications) come from this address; production reads the
+# SMTP server from the environment (hub/settings/production.py), development prints them.
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Knowledge Hub <hub@localhost>")
+SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Invitation and "Forgotten password?" links work once and for three days; the hub's form also
+# serves invited accounts that have no password yet (hub/invitations.py).
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "hub.invitations.PasswordResetForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # downloads pass through Wagtail's privacy checks
 # Upload limits, in megabytes in the environment: images by Wagtail's own setting, documents
 # by the hub's document form (hub/uploads.py).

@@ -27,7 +27,12 @@ def test_command_creates_profile_group_permissions_and_user(network):
     out = StringIO()
     call_command("onboard_partner", "Gamma Collective", "--email", "g@example.org", stdout=out)
     profile = PartnerProfilePage.objects.get(title="Gamma Collective")
-    assert profile.live
+    assert not profile.live and profile.has_unpublished_changes  # a draft until published
+    printed = out.getvalue()
+    # The address visitors will use (WAGTAILADMIN_BASE_URL in tests), not the tree path.
+    assert "Profile page: http://testserver/en/partners/gamma-collective/ (new, a draft" in printed
+    assert "Partner slug (import_stories' 'partner:' key): gamma-collective" in printed
+    assert "/home/" not in printed
     assert profile.get_parent().pk == network["partner_index"].pk
     group = Group.objects.get(name="Partner: Gamma Collective")
     assert page_permissions(group) == [(profile.pk, "add_page"), (profile.pk, "change_page")]

@@ -41,15 +41,22 @@ class Command(BaseCommand):
                 translations = add_profile_languages(result.profile, locales)
         except OnboardingError as error:
             raise CommandError(str(error)) from error
-        state = "created" if result.created_profile else "already there"
-        self.stdout.write(f"Profile page: {result.profile.url_path} ({state})")
+        profile = result.profile
+        if result.created_profile:
+            state = "new, a draft: an editor publishes it once it is filled in"
+        else:
+            state = "already there" + ("" if profile.live else ", a draft")
+        self.stdout.write(f"Profile page: {profile.get_full_url()} ({state})")
+        self.stdout.write(f"Partner slug (import_stories' 'partner:' key): {profile.slug}")
         for code, page, created in translations:
             state = "draft translation created" if created else "already there"
-            self.stdout.write(f"Profile in {code}: {page.url_path} ({state})")
+            self.stdout.write(f"Profile in {code}: {page.get_full_url()} ({state})")
         self.stdout.write(f"Group: {result.group.name}")
         if result.user is not None:
             note = (
-                " (new: set a password with 'Forgotten password?')" if result.created_user else ""
+                f" (new: an invitation to set a password was e-mailed to {result.user.email})"
+                if result.invited
+                else ""
             )
             self.stdout.write(f"User: {result.user.get_username()}{note}")
         self.stdout.write(self.style.SUCCESS("Partner onboarded."))

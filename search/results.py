@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.safestring import mark_safe
 
+from hub import partial_dates
 from search import facets as facet_tools
 
 
@@ -24,6 +25,7 @@ def result_items(hits, language: str) -> list[dict]:
                 "locale": doc.locale,
                 "other_language": doc.locale != language,
                 "date": doc.date,
+                "date_precision": doc.display.get("date_precision", "day"),
                 # SearchHit.snippet escapes the text before adding <mark>: safe to mark safe.
                 "snippet": mark_safe(hit.snippet),  # noqa: S308
                 "partner": doc.display.get("partner_name", ""),
@@ -41,7 +43,7 @@ def api_result(item: dict) -> dict:
         "title": item["title"],
         "url": item["url"],
         "locale": item["locale"],
-        "date": item["date"].isoformat() if item["date"] else None,
+        "date": partial_dates.machine(item["date"], item["date_precision"]) or None,
         "snippet": str(item["snippet"]),
         "partner": item["partner"] or None,
         "countries": item["country_codes"],

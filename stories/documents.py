@@ -31,6 +31,8 @@ def story_documents(story) -> list[SearchDocument]:
     organisation_types = [partner.organisation_type] if partner is not None else []
     lessons = list(story.lessons.all())
     url = site_path(story)
+    # A date known only to the month or year is shown as such in results (hub.partial_dates).
+    dated = {} if story.date_precision == "day" else {"date_precision": story.date_precision}
     common = {
         "locale": story.locale.language_code,
         "date": story.publication_date,
@@ -54,7 +56,7 @@ def story_documents(story) -> list[SearchDocument]:
             themes=story_themes,
             lesson_types=[lesson.kind for lesson in lessons],
             audiences=[a for lesson in lessons for a in lesson.audiences],
-            display={"partner_name": partner.title if partner else ""},
+            display={"partner_name": partner.title if partner else "", **dated},
             translation_key=str(story.translation_key),
             **common,
         )
@@ -75,6 +77,7 @@ def story_documents(story) -> list[SearchDocument]:
                 display={
                     "story_title": story.title,
                     "partner_name": partner.title if partner else "",
+                    **dated,
                 },
                 translation_key=str(lesson.translation_key),
                 **common,

@@ -4,7 +4,9 @@ Everything is checked before anything is written: a batch with one bad file writ
 each problem is reported with its file, line and reason. Stories are drafts unless published.
 Re-importing an unchanged file changes nothing (the file's hash is kept on the story).
 
-Front matter keys: title, partner (slug of a partner profile), date (YYYY-MM-DD), standfirst,
+Front matter keys: title, partner (slug of a partner profile), date (YYYY-MM-DD, or YYYY-MM or
+YYYY when only the month or year is known: ``hub.partial_dates``), standfirst, source_url (the
+original publication),
 language (a code of ``settings.LANGUAGES``; the default language when absent), slug,
 countries (ISO codes), themes (slugs), collaborative (slug), partners (slugs of partners
 involved), tags, results (list), quote ({text, name, role, organisation}), lessons (list of
@@ -19,14 +21,14 @@ Slugs of themes, collaboratives and partners name the version in the story's lan
 there is one (``import_lookup``).
 """
 
-import datetime
 import hashlib
 import re
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -35,19 +37,39 @@ from wagtail.models import Locale
 import yaml
 from django_countries import countries as country_names
 
+from hub import partial_dates
 from hub.models import LearningCollaborativePage, PartnerProfilePage, Theme
-from hub.profile_translations import configured_language, locale_for, profile_in_locale
+from hub.profile_translations import configured_language
 
 from .import_lookup import SlugLookup
-from .markdown_text import scan, to_rich_text
-from .models import Audience, CaseStoryPage, Lesson, LessonKind
+from .import_writer import slug_for, write_story
+from .markdown_text import scan
+from .models import Audience, LessonKind
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n?(.*)\Z", re.S)
 KNOWN_KEYS = {
     "title", "partner", "date", "standfirst", "slug", "countries", "themes", "collaborative",
-    "partners", "tags", "results", "quote", "lessons", "language",
+    "partners", "tags", "results", "quote", "lessons", "language", "source_url",
 }  # fmt: skip
 LESSON_KEYS = {"headline", "explanation", "kind", "audiences", "themes", "slug"}
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML without its timestamp type: ``date`` stays text, so that an impossible date
+    (2024-02-30) is reported on its line in words, like every other mistake."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if not tag.endswith(":timestamp")]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
+def _web_address(value) -> bool:
+    try:
+        URLValidator(schemes=["http", "https"])(str(value))
+    except ValidationError:
+        return False
+    return len(str(value)) <= 500
 
 
 @dataclass
@@ -67,6 +89,7 @@ class ParsedStory:
     data: dict
     body_markdown: str
     language: str = ""
+    date_precision: str = "day"
     # The profile named by ``partner`` (any language) and its page in the story's language,
     # None until written when it has none yet.
     partner_source: PartnerProfilePage | None = None
@@ -161,7 +184,7 @@ class StoryImporter:
             return None
         front, body = match.groups()
         try:
-            data = yaml.safe_load(front) or {}
+            data = yaml.load(front, Loader=_FrontMatterLoader) or {}
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = mark.line + 2 if mark else 1
@@ -204,11 +227,13 @@ class StoryImporter:
             story.partner = self._partners.exact(data["partner"], locale_id)
             if story.partner_source is None:
                 self._problem(story, lines.of("partner"), f"unknown partner '{data['partner']}'")
-        if data.get("date") and not isinstance(data["date"], datetime.date):
+        if data.get("date"):
             try:
-                data["date"] = datetime.date.fromisoformat(str(data["date"]))
-            except ValueError:
-                self._problem(story, lines.of("date"), "'date' must be a date: YYYY-MM-DD")
+                data["date"], story.date_precision = partial_dates.parse(data["date"])
+            except ValueError as error:
+                self._problem(story, lines.of("date"), f"'date': {error}")
+        if "source_url" in data and not _web_address(data["source_url"]):
+            self._problem(story, lines.of("source_url"), "'source_url' must be https://…")
         for i, code in enumerate(self._list(story, lines, "countries", data.get("countries"))):
             if str(code).upper() not in dict(country_names):
                 self._problem(story, lines.of("countries", i), f"unknown country '{code}'")
@@ -301,107 +326,3 @@ class StoryImporter:
                 outcome = write_story(story, publish=publish, user=user)
                 getattr(report, outcome).append(story.path)
         return report
-
-
-def slug_for(data) -> str:
-    return slugify(str(data.get("slug") or data["title"]))[:255]
-
-
-def _sections(body_markdown: str) -> list[dict]:
-    """One section block per "## Heading"; text before the first heading has no heading."""
-    parts = re.split(r"(?m)^## +(.*)$", body_markdown.strip())
-    chunks = [("", parts[0])] + list(zip(parts[1::2], parts[2::2], strict=True))
-    blocks = []
-    for heading, text in chunks:
-        if not heading.strip() and not text.strip():
-            continue
-        blocks.append(
-            {"type": "section", "value": {"heading": heading.strip(), "text": to_rich_text(text)}}
-        )
-    return blocks
-
-
-def body_blocks(story: ParsedStory) -> list[dict]:
-    blocks = _sections(story.body_markdown)
-    quote = story.data.get("quote")
-    if quote:
-        blocks.append(
-            {
-                "type": "quote",
-                "value": {
-                    "quote": str(quote["text"]).strip(),
-                    "speaker_name": str(quote.get("name", "")),
-                    "speaker_role": str(quote.get("role", "")),
-                    "speaker_organisation": str(quote.get("organisation", "")),
-                },
-            }
-        )
-    if story.data.get("results"):
-        blocks.append(
-            {
-                "type": "results",
-                "value": {"heading": "Results", "items": _list_items(story.data["results"])},
-            }
-        )
-    return blocks
-
-
-def _list_items(values) -> list[dict]:
-    """ListBlock items in Wagtail's block format (each with an id): wagtail-localize offers
-    only items stored this way for translation. Ids derive from the text, so re-importing an
-    unchanged file keeps them."""
-    return [
-        {
-            "type": "item",
-            "value": str(value),
-            "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{i}:{value}")),
-        }
-        for i, value in enumerate(values)
-    ]
-
-
-def write_story(story: ParsedStory, publish=False, user=None) -> str:
-    data = story.data
-    slug = slug_for(data)
-    locale = locale_for(story.language)
-    if story.partner is None:
-        story.partner = profile_in_locale(story.partner_source, locale, user=user)
-    page = CaseStoryPage.objects.child_of(story.partner).filter(slug=slug).first()
-    if page is not None:
-        latest = page.get_latest_revision_as_object()
-        up_to_date = latest.import_fingerprint == story.fingerprint
-        if up_to_date and (not publish or (page.live and not page.has_unpublished_changes)):
-            return "unchanged"
-        page = latest
-    outcome = "created" if page is None else "updated"
-    if page is None:
-        page = CaseStoryPage(slug=slug, live=False, locale=locale)
-    page.title = str(data["title"])
-    page.standfirst = str(data["standfirst"]).strip()
-    page.publication_date = data["date"]
-    page.countries = [str(code).upper() for code in data.get("countries") or []]
-    page.collaborative = story.collaborative
-    page.body = body_blocks(story)
-    page.import_fingerprint = story.fingerprint
-    page.lessons = [
-        Lesson(
-            locale=locale,
-            headline=str(item["headline"]),
-            slug=slugify(str(item.get("slug") or item["headline"]))[:80],
-            explanation=str(item["explanation"]).strip(),
-            kind=item["kind"],
-            audiences=list(item.get("audiences") or []),
-            themes=[str(slug) for slug in item.get("themes") or []],
-            sort_order=position,
-        )
-        for position, item in enumerate(data.get("lessons") or [])
-    ]
-    page.themes = story.themes
-    page.partners_involved = story.partners_involved
-    page.tags.set([str(tag) for tag in data.get("tags") or []])
-    if outcome == "created":
-        story.partner.add_child(instance=page)
-    revision = page.save_revision(user=user, log_action=True)
-    if publish:
-        revision.publish(user=user)
-    return outcome

@@ -5,6 +5,8 @@ edit it through Wagtail's tree permissions; partners involved in a consortium st
 separate many-to-many.
 """
 
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -19,8 +21,10 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
+from hub import partial_dates
 from hub.models import HubPage
 from hub.models.partners import PAGE_TRANSLATABLE_FIELDS
+from hub.partial_dates import DatePrecision
 from search.documents import register_indexable
 from stories.blocks import StoryBodyBlock
 
@@ -34,7 +38,31 @@ class StoryTag(TaggedItemBase):
 @register_indexable
 class CaseStoryPage(HubPage):
     standfirst = models.TextField(_("standfirst"), max_length=400)
-    publication_date = models.DateField(_("publication date"))
+    publication_date = models.DateField(
+        _("publication date"),
+        help_text=_(
+            "When the story first appeared. Known only to the month or the year? Choose the "
+            "first day of it and set the precision below: e.g. 1 March 2021 and “Month”."
+        ),
+    )
+    date_precision = models.CharField(
+        _("date precision"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=_(
+            "How much of the date is known: shown as “13 June 2024”, “June 2024” or “2024”."
+        ),
+    )
+    source_url = models.URLField(
+        _("originally published at"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "The address of the original publication, if the story appeared elsewhere first, "
+            "e.g. https://example.org/blog/budget-hearings"
+        ),
+    )
     partners_involved = ParentalManyToManyField(
         "hub.PartnerProfilePage",
         verbose_name=_("partners involved"),
@@ -74,6 +102,8 @@ class CaseStoryPage(HubPage):
     content_panels = HubPage.content_panels + [
         FieldPanel("standfirst"),
         FieldPanel("publication_date"),
+        FieldPanel("date_precision"),
+        FieldPanel("source_url"),
         MultiFieldPanel(
             [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")
         ),
@@ -95,6 +125,8 @@ class CaseStoryPage(HubPage):
     translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         TranslatableField("standfirst"),
         SynchronizedField("publication_date"),
+        SynchronizedField("date_precision"),
+        SynchronizedField("source_url"),
         SynchronizedField("partners_involved"),
         SynchronizedField("collaborative"),
         SynchronizedField("countries"),
@@ -142,6 +174,11 @@ class CaseStoryPage(HubPage):
     def summary_text(self) -> str:
         return self.standfirst
 
+    def source_site(self) -> str:
+        """The original publication's host name, as its link reads ("example.org")."""
+        host = urlsplit(self.source_url).hostname or ""
+        return host.removeprefix("www.")
+
     def get_partner(self):
         """The publishing partner: the parent page (one query; cached)."""
         if not hasattr(self, "_partner"):
@@ -170,7 +207,8 @@ class CaseStoryPage(HubPage):
             "@type": "Article",
             "headline": self.title,
             "description": self.standfirst,
-            "datePublished": self.publication_date.isoformat() if self.publication_date else None,
+            "datePublished": partial_dates.machine(self.publication_date, self.date_precision)
+            or None,
             "inLanguage": self.locale.language_code,
             "url": self.get_full_url(request),
             "mainEntityOfPage": self.get_full_url(request),
@@ -183,6 +221,8 @@ class CaseStoryPage(HubPage):
             }
             data["author"] = organisation
             data["publisher"] = organisation
+        if self.source_url:
+            data["isBasedOn"] = self.source_url
         if self.countries:
             data["spatialCoverage"] = [country.name for country in self.countries]
         return {key: value for key, value in data.items() if value is not None}

@@ -141,7 +141,19 @@ def test_a_bad_file_is_reported_with_line_and_nothing_is_written(tmp_path, netwo
         ("---\ntitle: T\npartner: alpha\nstandfirst: S\n---\n", ":1: 'date' is missing"),
         (
             "---\ntitle: T\npartner: alpha\nstandfirst: S\ndate: 13/06/2024\n---\n",
-            ":5: 'date' must be a date",
+            ":5: 'date': a date is YYYY-MM-DD, YYYY-MM or YYYY",
+        ),
+        (
+            "---\ntitle: T\npartner: alpha\nstandfirst: S\ndate: 2024-02-30\n---\n",
+            ":5: 'date': 2024-02-30 is not a real date",
+        ),
+        (
+            "---\ntitle: T\npartner: alpha\nstandfirst: S\ndate: 2024-13\n---\n",
+            ":5: 'date': 2024-13 is not a real date",
+        ),
+        (
+            "---\ntitle: T\npartner: alpha\nstandfirst: S\ndate: 2024\nsource_url: blog\n---\n",
+            ":6: 'source_url' must be https://",
         ),
         (
             "---\ntitle: T\npartner: alpha\nstandfirst: S\ndate: 2024-01-01\ncolour: red\n---\n",

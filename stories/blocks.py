@@ -13,8 +13,13 @@ PROSE_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 class SectionBlock(blocks.StructBlock):
     """A titled part of the story: the situation, the approach, the journey."""
 
-    heading = blocks.CharBlock(label=_("heading"), required=False, max_length=200)
-    text = blocks.RichTextBlock(label=_("text"), features=PROSE_FEATURES)
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        required=False,
+        max_length=200,
+        help_text=_("A short title for this part of the story, e.g. “What we tried”"),
+    )
+    text = blocks.RichTextBlock(label=_("Text"), features=PROSE_FEATURES)
 
     class Meta:
         icon = "doc-full"
@@ -23,8 +28,8 @@ class SectionBlock(blocks.StructBlock):
 
 
 class ResultsBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("heading"), required=False, default=_("Results"))
-    items = blocks.ListBlock(blocks.CharBlock(label=_("result"), max_length=300))
+    heading = blocks.CharBlock(label=_("Heading"), required=False, default=_("Results"))
+    items = blocks.ListBlock(blocks.CharBlock(label=_("Result"), max_length=300))
 
     class Meta:
         icon = "list-ul"
@@ -33,10 +38,10 @@ class ResultsBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(label=_("quote"))
-    speaker_name = blocks.CharBlock(label=_("speaker name"), required=False)
-    speaker_role = blocks.CharBlock(label=_("speaker role"), required=False)
-    speaker_organisation = blocks.CharBlock(label=_("speaker organisation"), required=False)
+    quote = blocks.TextBlock(label=_("Quote"))
+    speaker_name = blocks.CharBlock(label=_("Speaker name"), required=False)
+    speaker_role = blocks.CharBlock(label=_("Speaker role"), required=False)
+    speaker_organisation = blocks.CharBlock(label=_("Speaker organisation"), required=False)
 
     class Meta:
         icon = "openquote"
@@ -45,13 +50,13 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("image"))
+    image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
-        label=_("alternative text"),
+        label=_("Alternative text"),
         max_length=250,
         help_text=_("What the image shows, for people who cannot see it."),
     )
-    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=250)
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
 
     class Meta:
         icon = "image"
@@ -60,9 +65,9 @@ class ImageBlock(blocks.StructBlock):
 
 
 class VideoBlock(blocks.StructBlock):
-    video = EmbedBlock(label=_("video URL"))
+    video = EmbedBlock(label=_("Video URL"))
     transcript = blocks.RichTextBlock(
-        label=_("transcript or summary"), required=False, features=["bold", "italic", "link"]
+        label=_("Transcript or summary"), required=False, features=["bold", "italic", "link"]
     )
 
     class Meta:
@@ -72,8 +77,8 @@ class VideoBlock(blocks.StructBlock):
 
 
 class DocumentBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("document"))
-    title = blocks.CharBlock(label=_("link text"), required=False)
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(label=_("Link text"), required=False)
 
     class Meta:
         icon = "doc-full-inverse"
@@ -82,10 +87,10 @@ class DocumentBlock(blocks.StructBlock):
 
 
 class CallToActionBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("text"), max_length=200)
-    link_text = blocks.CharBlock(label=_("link text"), max_length=80)
-    page = blocks.PageChooserBlock(label=_("page"), required=False)
-    url = blocks.URLBlock(label=_("or URL"), required=False)
+    text = blocks.CharBlock(label=_("Text"), max_length=200)
+    link_text = blocks.CharBlock(label=_("Link text"), max_length=80)
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    url = blocks.URLBlock(label=_("Or URL"), required=False)
 
     class Meta:
         icon = "link"

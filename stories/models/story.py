@@ -7,6 +7,7 @@ separate many-to-many.
 
 from urllib.parse import urlsplit
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +28,7 @@ from hub.models.partners import PAGE_TRANSLATABLE_FIELDS
 from hub.partial_dates import DatePrecision
 from search.documents import register_indexable
 from stories.blocks import StoryBodyBlock
+from stories.forms import CaseStoryForm
 
 
 class StoryTag(TaggedItemBase):
@@ -37,7 +39,14 @@ class StoryTag(TaggedItemBase):
 
 @register_indexable
 class CaseStoryPage(HubPage):
-    standfirst = models.TextField(_("standfirst"), max_length=400)
+    standfirst = models.TextField(
+        _("standfirst"),
+        max_length=400,
+        help_text=_(
+            "One or two sentences that say what the story is about, e.g. “A county opened its "
+            "budget hearings to the public and attendance tripled.”"
+        ),
+    )
     publication_date = models.DateField(
         _("publication date"),
         help_text=_(
@@ -99,24 +108,31 @@ class CaseStoryPage(HubPage):
     # Hash of the file a story was last imported from: re-importing an unchanged file is a no-op.
     import_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
+    # Everything a story needs on one tab, in the order the page reads (the Promote tab keeps
+    # only the slug and search settings); the form narrows themes and partners to the page's
+    # language (stories/forms.py).
     content_panels = HubPage.content_panels + [
         FieldPanel("standfirst"),
-        FieldPanel("publication_date"),
-        FieldPanel("date_precision"),
-        FieldPanel("source_url"),
+        MultiFieldPanel(
+            [
+                FieldPanel("publication_date"),
+                FieldPanel("date_precision"),
+                FieldPanel("source_url"),
+            ],
+            heading=_("When and where it was published"),
+        ),
+        FieldPanel("countries"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("partners_involved", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("collaborative"),
         MultiFieldPanel(
             [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")
         ),
         FieldPanel("body"),
-        InlinePanel("lessons", heading=_("Lessons learned"), label=_("lesson"), min_num=0),
-    ]
-    promote_panels = HubPage.promote_panels + [
-        FieldPanel("partners_involved"),
-        FieldPanel("collaborative"),
-        FieldPanel("countries"),
-        FieldPanel("themes"),
+        InlinePanel("lessons", heading=_("Lessons learned"), label=_("Lesson"), min_num=0),
         FieldPanel("tags"),
     ]
+    promote_panels = HubPage.promote_panels
     search_fields = HubPage.search_fields + [
         index.SearchField("standfirst"),
         index.SearchField("body"),
@@ -137,6 +153,7 @@ class CaseStoryPage(HubPage):
         TranslatableField("body"),
         TranslatableField("lessons"),
     ]
+    base_form_class = CaseStoryForm
     parent_page_types = ["hub.PartnerProfilePage"]
     subpage_types = []
     select_related_when_served = ("locale", "hero_image", "collaborative")

@@ -26,6 +26,7 @@ def story_form(title, slug, themes=()):
             "slug": slug,
             "standfirst": "How a budget group learned to listen first.",
             "publication_date": "2025-03-01",
+            "date_precision": "day",
             "hero_image_alt": "",
             "body": streamfield(
                 [

@@ -5,6 +5,8 @@ down by its URL path: these tests change what that depends on (moves, slugs, sit
 translations, restrictions, themes) and check that the very next request sees it.
 """
 
+from django.utils import translation
+
 from wagtail.models import Page, PageViewRestriction, Site
 
 import pytest
@@ -116,3 +118,18 @@ def test_a_renamed_theme_shows_at_once(client, network, story):
     theme.save()
     content = client.get(STORY_URL).content.decode()
     assert "Credible budgets" in content and "Budget credibility" not in content
+
+
+def test_wagtail_finds_pages_through_the_hub_route(rf, network, story, django_assert_num_queries):
+    """Wagtail's own API (``Page.find_for_request``) reaches the same page through the base
+    page's ``route()``, with the pages on the way kept for ``get_parent()``."""
+    request = rf.get(STORY_URL)
+    with translation.override("en"):
+        found = Page.find_for_request(request, "/partners/alpha/listening-first/")
+    assert found.pk == story.pk and isinstance(found, type(story))
+    with django_assert_num_queries(0):
+        assert found.get_parent().pk == network["alpha"].pk
+    assert [page.pk for page in found.get_ancestors()] == [
+        page.pk for page in found.route_ancestors
+    ]
+

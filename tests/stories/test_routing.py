@@ -9,6 +9,7 @@ from django.utils import translation
 
 from wagtail.models import Page, PageViewRestriction, Site
 
+import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
@@ -133,3 +134,20 @@ def test_wagtail_finds_pages_through_the_hub_route(rf, network, story, django_as
         page.pk for page in found.route_ancestors
     ]
 
+
+def test_main_sections_follow_their_slugs_and_translations(client, network, homes, locales):
+    def nav_links(url):
+        return [a["href"] for a in html(client.get(url)).select(".site-nav a")]
+
+    sections = ["/en/stories/", "/en/partners/", "/en/collaboratives/"]
+    assert nav_links("/en/") == [*sections, "/en/search/"]
+    index = network["story_index"]
+    index.slug = "case-stories"
+    index.save_revision().publish()
+    assert "/en/case-stories/" in nav_links("/en/")
+    french = index.copy_for_translation(locales["fr"])
+    french.slug = "recits"
+    french.save_revision().publish()
+    assert "/fr/recits/" in nav_links("/fr/")
+    feed = feedparser.parse(client.get("/fr/feeds/stories/rss/").content)
+    assert feed.feed.link.endswith("/fr/recits/")

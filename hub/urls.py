@@ -28,7 +28,6 @@ urlpatterns += [
 
 urlpatterns += i18n_patterns(
     path("", include("stories.urls")),
-    path("", include("resources.urls")),
     path("", include("search.urls")),
     # Pages are served by the hub's routing (Wagtail's view, with a remembered home page);
     # Wagtail's own URLs below it keep its login and password forms under _util/.

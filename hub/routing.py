@@ -103,8 +103,9 @@ def route_below(root, request, components):
     above_root, below = remember(
         f"route:{root.pk}:{digest}",
         lambda: _pages_on_the_way(root, components),
-        # Only ways down to a page: addresses nobody published must not fill the cache.
-        keep=lambda found: _reached(found[1], components),
+        # Only ways down to a page: addresses nobody published (or made-up sub-URLs of a
+        # routable page) must not fill the cache.
+        keep=lambda found: len(found[1]) == len(components),
     )
     if not below:  # not found, or not where the tree says: Wagtail's walk decides
         return Page.route(root, request, components)
@@ -143,11 +144,6 @@ def _pages_on_the_way(root, components):
         if _routes_itself(parent.specific_class):
             break
     return ancestors, below
-
-
-def _reached(below, components) -> bool:
-    """Whether the way down ends at the URL's page, or at a page that routes the rest."""
-    return len(below) == len(components) or bool(below and _routes_itself(below[-1].specific_class))
 
 
 def _specific(page):

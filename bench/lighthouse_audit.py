@@ -19,7 +19,7 @@ CHROME_FLAGS = (
 )
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 LIST_URLS = (
-    "import json, os; from hub.public_pages import sample_urls; "
+    "import json, os; from hub.sample_urls import sample_urls; "
     "print(json.dumps([[u.id, u.path] for u in sample_urls(os.environ['AUDIT_LANGUAGES']"
     ".split(','))]))"
 )

@@ -4,7 +4,7 @@
                                 [--languages en] [--bakerydemo PATH]
 
 It builds a demo site in bench/out/ (SQLite, production settings, collected static files),
-takes one page of every page type from the site itself (``hub.public_pages.sample_urls``),
+takes one page of every page type from the site itself (``hub.sample_urls.sample_urls``),
 counts the SQL queries of a warm render of each, then runs wrk against each URL and prints
 requests/s, p50/p95/p99 latency and errors, once with the anonymous-page cache off and once
 with it on. With ``--bakerydemo PATH`` it also serves a prepared checkout of Wagtail's
@@ -47,7 +47,7 @@ import json, os
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from hub.public_pages import sample_urls
+from hub.sample_urls import sample_urls
 client = Client(HTTP_HOST="127.0.0.1")
 rows = []
 for url in sample_urls(os.environ["BENCH_LANGUAGES"].split(",")):

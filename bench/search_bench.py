@@ -154,6 +154,7 @@ def compare_with_wagtail(engine, vendor, size, index_s, workload, args, label) -
 def elasticsearch(documents, requests, size) -> None:
     from osmem_server import OsmemServer
 
+    from search.engines import es_query
     from search.engines.elasticsearch import ElasticsearchEngine
     from search.engines.es_transport import PlainJsonNode
 
@@ -170,12 +171,12 @@ def elasticsearch(documents, requests, size) -> None:
         timings, took, build, shape = [], [], [], []
         for request in requests:
             t0 = time.perf_counter()
-            body = engine.build_query(request)
+            body = es_query.build_query(request)
             t1 = time.perf_counter()
             index = engine.alias(request.language)
             raw = engine.client.search(index=index, **body).body
             t2 = time.perf_counter()
-            engine.shape_response(request, raw)
+            es_query.shape_response(request, raw, engine=engine.name)
             t3 = time.perf_counter()
             timings.append(t3 - t0)
             took.append(raw["took"] / 1000)

@@ -3,9 +3,9 @@
 Most visitors are anonymous and read the same pages, so the hub stores each anonymous
 page response once and serves it until anything that could change a page happens. Rather
 than working out which pages a change touches (menus, listings, translations and
-related-content blocks make that fragile), every publish, unpublish, move or delete bumps
-one version number that is part of every cache key: a published change is visible at once,
-and the old entries simply age out.
+related-content blocks make that fragile), the content version (``hub.content_version``:
+it goes up on every publish, unpublish, move or delete) is part of every cache key: a
+published change is visible at once, and the old entries simply age out.
 
 What is never cached: requests from logged-in users or carrying a session, anything other
 than GET/HEAD, responses other than 200, responses that set cookies or use a CSRF token
@@ -19,84 +19,15 @@ per-process cache).
 """
 
 import hashlib
-import secrets
 
 from django.conf import settings
-from django.core.cache import caches
 from django.core.checks import Warning as CheckWarning
 from django.core.checks import register
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from django.utils.cache import patch_cache_control
 
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from .content_version import current_version, shared_cache
 
-VERSION_KEY = "hub:pages:version"
 MAX_QUERY_LENGTH = 512  # longer query strings are served but not stored
-
-
-def page_cache():
-    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
-
-
-def current_version() -> int:
-    cache = page_cache()
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = _start_version(cache)
-    return version
-
-
-def _start_version(cache) -> int:
-    """A first value no earlier version used: a cache that evicts the key (a file cache
-    culling entries, Redis under memory pressure) must not bring back old entries."""
-    # add() so that two processes starting together agree on the first value.
-    cache.add(VERSION_KEY, secrets.randbits(40), timeout=None)
-    return cache.get(VERSION_KEY, 0)
-
-
-def _incr() -> None:
-    cache = page_cache()
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # no version: the next reader starts a fresh one
-        _start_version(cache)
-
-
-def bump_version(**_kwargs) -> None:
-    """Make every stored page stale. Connected to the signals below.
-
-    Once now, so that this process sees the change at once, and once more when the
-    transaction commits: a page another process rendered in between still read the old
-    rows, and must not be kept under the new version.
-    """
-    _incr()
-    transaction.on_commit(_incr)
-
-
-def invalidate_on(*models) -> None:
-    """Bump the version whenever one of these models is saved or deleted.
-
-    For content that pages show but that is not a page itself (snippets such as themes,
-    sites, locales, redirects). Content apps call this for their own snippets.
-    """
-    for model in models:
-        post_save.connect(bump_version, sender=model, weak=False)
-        post_delete.connect(bump_version, sender=model, weak=False)
-
-
-def connect_signals() -> None:
-    from wagtail.models import Locale, Page, PageViewRestriction, Site
-
-    from .models import Theme
-
-    page_published.connect(bump_version, weak=False, dispatch_uid="hub_cache_published")
-    page_unpublished.connect(bump_version, weak=False, dispatch_uid="hub_cache_unpublished")
-    post_page_move.connect(bump_version, weak=False, dispatch_uid="hub_cache_moved")
-    # Deleting a page sends post_delete for the concrete class and for Page itself.
-    post_delete.connect(bump_version, sender=Page, weak=False, dispatch_uid="hub_cache_deleted")
-    # A restriction added to a page already stored must take it out for anonymous visitors.
-    invalidate_on(Site, Locale, Theme, PageViewRestriction)
 
 
 def _key(request, version: int) -> str:
@@ -151,7 +82,7 @@ class AnonymousPageCacheMiddleware:
                 patch_cache_control(response, private=True, no_store=True)
             return response
 
-        cache = page_cache()
+        cache = shared_cache()  # beside the content version
         key = _key(request, current_version())
         cached = cache.get(key)
         if cached is not None:

@@ -7,10 +7,10 @@ from django.utils import translation
 
 from search.documents import SearchDocument, register_labels
 
-from .memo import locale_ids
 from .models import LearningCollaborativePage, OrganisationType, PartnerProfilePage
 from .public_url import site_path
 from .regions import region_codes_for
+from .remembered import locale_ids
 from .themes import themes_by_locale
 
 

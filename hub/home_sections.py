@@ -2,7 +2,7 @@
 browsing by theme and by region.
 
 Counts are of items, not of their translations (a story in three languages is one story),
-over live public pages only; they are remembered per content version (``hub.memo``), so a
+over live public pages only; they are remembered per content version (``hub.remembered``), so a
 publish shows in them at once and an unchanged site never counts twice.
 """
 
@@ -14,8 +14,8 @@ from urllib.parse import urlencode
 
 from django.utils import translation
 
-from .memo import locale_ids, remember
 from .regions import placement, region_name
+from .remembered import locale_ids, remember
 from .themes import themes_by_locale
 
 LATEST_STORIES = 3

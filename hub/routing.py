@@ -2,85 +2,123 @@
 
 Wagtail walks the tree one level at a time (a query for the child, another for its specific
 fields) after looking up the Site, the active Locale and the home page's specific row: a
-case story four levels down cost nine queries before its template started. The hub does
-the same walk in two queries:
+case story four levels down cost nine queries before its template started. The hub's
+``serve`` view does the same walk in two queries:
 
-- the Site for the host and the home page in the visitor's language are remembered across
-  requests (``hub.memo``: a publish, move or site change makes them stale at once);
-- one query fetches every page on the URL's way down, matched on ``url_path`` (each page's
-  slugs from the site root, kept up to date by Wagtail) and checked link by link against
-  the tree paths, together with the pages above the site root;
+- the Site for the host (``Site.find_for_request``), the home page in the visitor's language
+  and the pages on a URL's way down are remembered across requests (``hub.remembered``: a
+  publish, move or site change makes them stale at once). Finding the pages on the way is
+  one query, matched on ``url_path`` (each page's slugs from the site root, kept up to date
+  by Wagtail) and checked link by link against the tree paths, together with the pages
+  above the site root;
 - one query loads the page's own fields with the relations its template shows
   (``select_related_when_served``).
 
-The pages on the way are kept on the served page as ``route_ancestors``: breadcrumbs and the
-view-restriction check read them instead of asking again. Whenever Wagtail's own walk would
-do something else — a page on the way with its own ``route()`` (a routable page), a gap or
-an inconsistency in the URL paths — routing hands over to that page's ``route()`` at that
+The descent is the hub's base page's ``route()`` (``HubPage.route`` calls ``route_below``),
+so it is also what Wagtail's own routing uses. The pages on the way are kept on the served
+page as ``route_ancestors``: breadcrumbs, ``get_parent()`` and the view-restriction check
+read them instead of asking again. Whenever Wagtail's own walk would do something else — a
+page on the way with its own ``route()`` (a routable page), a gap or an inconsistency in the
+URL paths — routing hands over to Wagtail's walk or to that page's ``route()`` at that
 point, so the result is always the one Wagtail would give.
-
-The results go where Wagtail looks for them (``request._wagtail_site`` and
-``request._wagtail_route_for_request``, its documented per-request caches), and Wagtail's
-``serve`` view does the rest: hooks, view restrictions, ``page.serve()``.
 """
 
 import hashlib
 
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.http.request import split_domain_port
 from django.utils import translation
 
-from wagtail import views as wagtail_views
+from wagtail import hooks
 from wagtail.models import Page, Site
-from wagtail.models.sites import get_site_for_hostname
 
-from .memo import remember
-from .middleware import admin_prefix
-from .visibility import request_scope
+from .remembered import remember
 
 
-def find_site(request):
-    """``Site.find_for_request`` (same matching rules), remembered per host and port."""
-    hostname = split_domain_port(request._get_raw_host())[0]
-    port = request.get_port()
-    digest = hashlib.sha256(f"{hostname}\n{port}".encode()).hexdigest()[:32]
-
-    def lookup():
-        try:
-            return get_site_for_hostname(hostname, port)
-        except Site.DoesNotExist:
-            return None
-
-    return remember(f"site:{digest}", lookup)
-
-
-def localized_root(site):
-    """The site's home page in the active language, as ``site.root_page.localized``."""
-    language = translation.get_language() or ""
-    return remember(f"root:{site.pk}:{language}", lambda: site.root_page.localized)
-
-
-def route(request, path: str):
-    """Wagtail's ``Page.route_for_request``: a RouteResult, or None for a 404."""
-    site = Site.find_for_request(request)
+def serve(request, path):
+    """Wagtail's page view (``wagtail.views.serve``: the same hooks in the same order),
+    routing from the remembered home page instead of looking it up again."""
+    site = current_site(request)
     if site is None:
-        return None
+        raise Http404
     components = [component for component in path.split("/") if component]
-    try:
-        return route_from(localized_root(site), request, components)
-    except Http404:
-        return None
+    page, args, kwargs = localized_home(site).route(request, components)
+
+    def serve_page(page, request, args, kwargs):
+        return page.serve(request, *args, **kwargs)
+
+    for wrap in reversed(hooks.get_hooks("on_serve_page")):
+        serve_page = wrap(serve_page)
+    for hook in hooks.get_hooks("before_serve_page"):
+        result = hook(page, request, args, kwargs)
+        if isinstance(result, HttpResponse):
+            return result
+    return serve_page(page, request, args, kwargs)
+
+
+def current_site(request):
+    """``Site.find_for_request``, remembered per host and port."""
+    hostname = split_domain_port(request.get_host())[0]
+    digest = hashlib.sha256(f"{hostname}\n{request.get_port()}".encode()).hexdigest()[:32]
+    return remember(f"site:{digest}", lambda: Site.find_for_request(request))
+
+
+def localized_home(site):
+    """The site's home page in the active language, as ``site.root_page.localized.specific``."""
+    language = translation.get_language() or ""
+    return remember(f"root:{site.pk}:{language}", lambda: _specific(site.root_page.localized))
+
+
+def section_urls(request) -> dict[str, str]:
+    """The URL of each main section (a live page right below the home page) in the active
+    language, by page type (``"storyindexpage"``), so that links to sections follow their
+    slugs and translations."""
+    site = current_site(request)
+    if site is None:
+        return {}
+    language = translation.get_language() or ""
+
+    def load():
+        urls = {}
+        for page in localized_home(site).get_children().live().order_by("path"):
+            model = page.specific_class
+            if model is not None:
+                urls.setdefault(model._meta.model_name, page.relative_url(site))
+        return urls
+
+    return remember(f"sections:{site.pk}:{language}", load)
 
 
 def _routes_itself(model) -> bool:
     """Whether pages of ``model`` decide their own sub-URLs (or the model is gone)."""
-    return model is None or model.route is not Page.route
+    from .models.base import HubPage
+
+    return model is None or model.route not in (Page.route, HubPage.route)
 
 
-def route_from(root, request, components):
-    if not components or _routes_itself(root.specific_class):
-        return _specific(root).route(request, components)
+def route_below(root, request, components):
+    """``root.route(request, components)`` for a URL below ``root``, Wagtail's result."""
+    digest = hashlib.sha256("/".join(components).encode()).hexdigest()[:32]
+    above_root, below = remember(
+        f"route:{root.pk}:{digest}",
+        lambda: _pages_on_the_way(root, components),
+        # Only ways down to a page: addresses nobody published (or made-up sub-URLs of a
+        # routable page) must not fill the cache.
+        keep=lambda found: len(found[1]) == len(components),
+    )
+    if not below:  # not found, or not where the tree says: Wagtail's walk decides
+        return Page.route(root, request, components)
+    page = _specific(below[-1])
+    page.route_ancestors = [*above_root, root, *below[:-1]]
+    remaining = components[len(below) :]
+    if remaining and not _routes_itself(page.specific_class):
+        return Page.route(page, request, remaining)  # a gap in the URL paths below it
+    return page.route(request, remaining)
+
+
+def _pages_on_the_way(root, components):
+    """The pages above ``root``, and those below it on the URL's way down, in one query."""
     steplen = root.steplen
     above_root = [root.path[:end] for end in range(steplen, len(root.path), steplen)]
     # The url_path of each page on the way down: /home/partners/, /home/partners/ibp/ ...
@@ -96,19 +134,16 @@ def route_from(root, request, components):
         if page.path not in above_root:
             by_url_path.setdefault(page.url_path, []).append(page)
 
-    steps = [root]
+    below, parent = [], root
     for url_path in url_paths:
         matches = by_url_path.get(url_path, [])
-        if len(matches) != 1 or matches[0].path[:-steplen] != steps[-1].path:
-            break  # not found, or not where the tree says: Wagtail's walk decides
-        steps.append(matches[0])
-        if _routes_itself(matches[0].specific_class):
+        if len(matches) != 1 or matches[0].path[:-steplen] != parent.path:
             break
-    page = _specific(steps[-1])
-    page.route_ancestors = ancestors + steps[:-1]
-    if len(steps) > 1:
-        page._cached_parent_obj = steps[-2]  # what Wagtail's walk leaves for get_parent()
-    return page.route(request, components[len(steps) - 1 :])
+        parent = matches[0]
+        below.append(parent)
+        if _routes_itself(parent.specific_class):
+            break
+    return ancestors, below
 
 
 def _specific(page):
@@ -121,28 +156,3 @@ def _specific(page):
         return model._default_manager.select_related(*related).get(pk=page.pk)
     except model.DoesNotExist as error:  # deleted since the first query
         raise Http404 from error
-
-
-class PageRoutingMiddleware:
-    """Public requests: the restricted paths kept for the request (``hub.visibility``),
-    the Site from memory, and Wagtail's page serving routed as above. The admin is left
-    to Wagtail as it is."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if request.path.startswith(admin_prefix()):
-            return self.get_response(request)
-        with request_scope():
-            return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.path.startswith(admin_prefix()):
-            return None
-        if not hasattr(request, "_wagtail_site"):
-            request._wagtail_site = find_site(request)
-        if view_func is wagtail_views.serve and not hasattr(request, "_wagtail_route_for_request"):
-            path = view_args[0] if view_args else view_kwargs.get("path", "")
-            request._wagtail_route_for_request = route(request, path)
-        return None

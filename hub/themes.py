@@ -3,11 +3,11 @@
 Pages keep their theme relations on the source-language themes (the relation is synchronised
 across translations), so a French page must look up the French names by the stable slug.
 The themes are a short list that every page shows, so all of them are remembered across
-requests (``hub.memo``; saving or deleting a theme makes them stale at once).
+requests (``hub.remembered``; saving or deleting a theme makes them stale at once).
 """
 
-from .memo import remember
 from .models import Theme
+from .remembered import remember
 
 
 def themes_by_locale() -> dict[int, dict[str, Theme]]:

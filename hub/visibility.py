@@ -22,6 +22,8 @@ from wagtail.signals import post_page_move
 
 from asgiref.local import Local
 
+from .middleware import admin_prefix
+
 _request = Local()
 
 
@@ -34,6 +36,20 @@ def request_scope():
     finally:
         _request.active = False
         _request.paths = None
+
+
+class VisibilityScopeMiddleware:
+    """Public requests read the restricted paths once (``request_scope``); the admin, where
+    editors change restrictions and then look at the result, always reads them afresh."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith(admin_prefix()):
+            return self.get_response(request)
+        with request_scope():
+            return self.get_response(request)
 
 
 def _forget(**_kwargs) -> None:

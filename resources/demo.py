@@ -3,8 +3,8 @@
 Loaded from ``content/demo/toolkit.yaml`` and ``content/demo/resources.yaml``. Idempotent:
 pages are found by slug under their parent and republished only when something differs.
 PDF documents are generated in code (``resources.pdf``) so no binary file is committed.
-Publisher partners are linked when a partner profile page with the agreed slug exists
-(lowercase acronyms: ibp, glp, r4d, iid, global-integrity ...); until then they stay empty.
+Publishers are the demo network's partner profiles, found by slug (lowercase acronyms: ibp,
+glp, r4d, iid, global-integrity ...): the stories app loads the network before this app runs.
 """
 
 import json

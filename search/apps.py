@@ -9,10 +9,10 @@ class SearchConfig(AppConfig):
     verbose_name = "Hub search"
 
     def ready(self):
-        from hub.public_pages import register_public_path
+        from hub.sample_urls import register_sample_path
         from search import signals
 
         signals.connect()
         # The search page as visitors meet it, with results and with none, in every check.
-        register_public_path("search", "/{lang}/search/?q=facilitation")
-        register_public_path("search-no-results", "/{lang}/search/?q=qxzvjw")
+        register_sample_path("search", "/{lang}/search/?q=facilitation")
+        register_sample_path("search-no-results", "/{lang}/search/?q=qxzvjw")

@@ -61,10 +61,6 @@ def all_documents() -> Iterator[SearchDocument]:
             yield from documents_of(obj, restricted)
 
 
-def count_sources() -> int:
-    return sum(model.search_queryset().count() for model in indexable_models())
-
-
 def _for_each_engine(action: str, function) -> None:
     for engine in indexing_engines():
         try:

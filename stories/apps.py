@@ -8,8 +8,8 @@ class StoriesConfig(AppConfig):
 
     def ready(self):
         # Registers the facet label resolvers of lesson kinds and audiences.
-        from hub.public_pages import register_public_path
+        from hub.sample_urls import register_sample_path
 
         from . import labels  # noqa: F401
 
-        register_public_path("storyindexpage-filtered", "/{lang}/stories/?country=BD&year=2024")
+        register_sample_path("storyindexpage-filtered", "/{lang}/stories/?country=BD&year=2024")

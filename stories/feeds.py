@@ -9,6 +9,7 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.db.models import Q
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
@@ -16,11 +17,17 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from hub.models import LearningCollaborativePage, PartnerProfilePage, Theme
+from hub.routing import section_urls
 
 from .models import CaseStoryPage
-from .views import attach_partners
+from .template_context import attach_partners
 
 FEED_LENGTH = 30
+
+
+def story_index_url(request) -> str:
+    """The story index in the feed's language (the home page on a site without one)."""
+    return section_urls(request).get("storyindexpage") or reverse("wagtail_serve", args=[""])
 
 
 class StoryFeed(Feed):
@@ -45,7 +52,7 @@ class StoryFeed(Feed):
         return _("Case stories · Knowledge Hub")
 
     def link(self, obj):
-        return f"/{self.locale().language_code}/stories/"
+        return story_index_url(self.request)
 
     def description(self, obj):
         return _("New case stories and lessons learned from partners of the network.")
@@ -140,7 +147,7 @@ class ThemeStoryFeed(StoryFeed):
         return _("Case stories on %(theme)s") % {"theme": obj.name}
 
     def link(self, obj):
-        return f"/{self.locale().language_code}/stories/?theme={obj.slug}"
+        return f"{story_index_url(self.request)}?theme={obj.slug}"
 
 
 def atom(feed_class):

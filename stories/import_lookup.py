@@ -3,7 +3,7 @@
 Slugs are synchronised across translations (profiles, collaboratives, themes), so one slug
 names a page and all its translations. A story links to the version in its own language where
 there is one, and to the source otherwise: templates and search labels show the reader's
-version of either (``stories.views.in_story_language``, ``hub.themes.localized_themes``).
+version of either (``stories.template_context.in_story_language``, ``hub.themes.localized_themes``).
 """
 
 from collections import defaultdict

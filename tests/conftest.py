@@ -10,7 +10,7 @@ import pytest
 @pytest.fixture(autouse=True)
 def fresh_caches():
     """Every test starts with empty caches: what one test's pages remembered (sites, home
-    pages, themes: ``hub.memo``) must not leak into the next, whose database rolled back."""
+    pages, themes: ``hub.remembered``) must not leak into the next, whose database rolled back."""
     for cache in caches.all():
         cache.clear()
 

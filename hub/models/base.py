@@ -7,6 +7,7 @@ from wagtail.models import Page, PageManager, PageViewRestriction
 
 from hub.media_choices import MediaChoiceForm
 from hub.public_url import absolute_url, site_path
+from hub.routing import route_below
 from hub.visibility import HubPageQuerySet, restricted_paths
 
 HubPageManager = PageManager.from_queryset(HubPageQuerySet)
@@ -39,6 +40,20 @@ class HubPage(Page):
         return absolute_url(path, request) if path else None
 
     full_url = property(get_full_url)
+
+    def route(self, request, path_components):
+        """Wagtail's walk down the tree, in one query for the whole way (``hub.routing``)."""
+        if not path_components:
+            return super().route(request, path_components)
+        return route_below(self, request, path_components)
+
+    def get_parent(self, update=False):
+        """The parent routing found on the way down (Wagtail's walk keeps it the same way),
+        or treebeard's answer."""
+        ancestors = getattr(self, "route_ancestors", None)
+        if ancestors and not update:
+            return ancestors[-1]
+        return super().get_parent(update)
 
     def summary_text(self) -> str:
         """Plain text that describes the page in one or two sentences."""

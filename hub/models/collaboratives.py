@@ -162,7 +162,7 @@ class LearningCollaborativePage(HubPage):
         from django_countries import countries as country_names
 
         from hub.themes import localized_themes
-        from stories.views import attach_partners
+        from stories.template_context import attach_partners
 
         context = super().get_context(request, *args, **kwargs)
         members = self.member_list()

@@ -65,8 +65,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "hub.content_version.ContentVersionMiddleware",  # read once, for the page cache too
     "hub.caching.AnonymousPageCacheMiddleware",  # needs request.user: after auth
-    "hub.routing.PageRoutingMiddleware",  # after LocaleMiddleware: routes by language
+    "hub.visibility.VisibilityScopeMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]

@@ -9,7 +9,7 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
@@ -25,7 +25,6 @@ from ..blocks import HowToUseBlock
 from ..choices import AUDIENCES, NUGGET, RESOURCE_TYPES, label
 from ..documents import ResourceDocuments
 from ..fields import MultipleChoiceField
-from .panels import PartnerChooserPanel
 
 
 def language_name(code: str) -> str:
@@ -135,7 +134,7 @@ class ResourcePage(ResourceDocuments, HubPage):
         ),
         MultiFieldPanel(
             [
-                PartnerChooserPanel("publisher"),
+                PageChooserPanel("publisher", page_type="hub.PartnerProfilePage"),
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("countries"),
             ],

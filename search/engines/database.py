@@ -47,9 +47,9 @@ BROWSE_SECONDS = 3600
 
 
 def index_changed() -> None:
-    """What was cached of the index is stale: the content version (``hub.caching``) moves
+    """What was cached of the index is stale: the content version (``hub.content_version``) moves
     on, now and again at commit, as for a publish: browse counts and cached search pages."""
-    from hub.caching import bump_version
+    from hub.content_version import bump_version
 
     bump_version()
 
@@ -297,7 +297,7 @@ class DatabaseEngine(SearchEngine):
         Kept in the cache under the content version (``index_changed`` moves it on)."""
         from django.core.cache import cache
 
-        from hub.caching import current_version
+        from hub.content_version import current_version
 
         described = repr(
             (

@@ -241,7 +241,7 @@ class ElasticsearchEngine(SearchEngine):
         return self.alias(request.language)
 
     def search(self, request: SearchRequest) -> SearchResponse:
-        body = self.build_query(request)
+        body = es_query.build_query(request)
         result = self._call(
             "search",
             self.client.search,
@@ -249,7 +249,7 @@ class ElasticsearchEngine(SearchEngine):
             ignore_unavailable=True,
             **body,
         ).body
-        response = self.shape_response(request, result)
+        response = es_query.shape_response(request, result, engine=self.name)
         if request.rank_window and request.also_ids:
             found = self._call(
                 "search",
@@ -282,12 +282,6 @@ class ElasticsearchEngine(SearchEngine):
         )
         hits = {hit["_id"]: es_query.shape_hit(hit, False) for hit in result["hits"]["hits"]}
         return [hits[doc_id] for doc_id in doc_ids if doc_id in hits]
-
-    def build_query(self, request: SearchRequest) -> dict:
-        return es_query.build_query(request)
-
-    def shape_response(self, request, result: dict) -> SearchResponse:
-        return es_query.shape_response(request, result, engine=self.name)
 
     def autocomplete(self, text: str, language: str, limit: int = 8) -> list[AutocompleteHit]:
         terms = check_autocomplete(text, limit)

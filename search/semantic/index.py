@@ -7,7 +7,7 @@ and fast enough for this hub's size (bench/semantic_bench.py, one thread: 2 ms o
 10,000 documents, 21 ms at 100,000, where the matrix takes 195 MB per process).
 
 The matrix is refreshed when the vectors change. Every write bumps the site-wide content
-version (``hub.caching``), which every process reads from the shared cache; when it moved,
+version (``hub.content_version``), which every process reads from the shared cache; when it moved,
 one cheap query (how many rows, and the newest) tells whether the vectors did, and if so
 only the rows written since are read, with the list of row ids to drop the deleted ones.
 """
@@ -23,7 +23,7 @@ from django.db.models import Count, Max
 
 import numpy as np
 
-from hub.caching import current_version
+from hub.content_version import current_version
 from search.models import DocumentVector
 from search.semantic.encoder import (
     DIMENSIONS,

@@ -19,7 +19,7 @@ from django.core.cache import cache
 
 import numpy as np
 
-from hub.caching import current_version
+from hub.content_version import current_version
 from search.semantic.encoder import MIN_SCORE, enabled
 from search.semantic.index import VectorIndex, current_index
 

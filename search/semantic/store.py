@@ -5,7 +5,7 @@
 with every document. A document whose text, model and model version are unchanged keeps its
 vector, so publishing a story with ten lessons embeds only what was edited.
 
-Any change bumps the site-wide content version (``hub.caching``): pages showing related
+Any change bumps the site-wide content version (``hub.content_version``): pages showing related
 lessons are rendered again, and every process reloads its vector matrix
 (``search.semantic.index``).
 """
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from hub.caching import bump_version
+from hub.content_version import bump_version
 from search.models import DocumentVector
 from search.semantic.encoder import (
     MODEL,

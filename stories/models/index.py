@@ -30,7 +30,7 @@ class StoryIndexPage(HubPage):
 
     def get_context(self, request, *args, **kwargs):
         from stories.filters import StoryFilters
-        from stories.views import attach_partners
+        from stories.template_context import attach_partners
 
         context = super().get_context(request, *args, **kwargs)
         filters = StoryFilters(request.GET, self.locale)

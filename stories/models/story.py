@@ -208,7 +208,7 @@ class CaseStoryPage(HubPage):
 
     def get_context(self, request, *args, **kwargs):
         from search.semantic import related_lessons
-        from stories.views import story_context
+        from stories.template_context import story_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(story_context(self))

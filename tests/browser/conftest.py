@@ -83,7 +83,7 @@ def site_server(async_unsafe_allowed, django_db_setup, django_db_blocker):
 
 @pytest.fixture(scope="package")
 def public_urls(site_server, django_db_blocker):
-    from hub.public_pages import sample_urls
+    from hub.sample_urls import sample_urls
 
     with django_db_blocker.unblock():
         return sample_urls()

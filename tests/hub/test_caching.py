@@ -7,7 +7,8 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from hub.caching import VERSION_KEY
+from hub import content_version
+from hub.content_version import VERSION_KEY
 from hub.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -138,3 +139,25 @@ def test_the_cache_can_be_switched_off(client, homes):
         client.get("/en/")
         response = client.get("/en/")
     assert "X-Page-Cache" not in response and "public" not in response.get("Cache-Control", "")
+
+
+def test_a_request_reads_the_content_version_once(client, homes, page_cache, monkeypatch):
+    """The page cache and every remembered lookup (site, home page, sections, themes)
+    share one read of the shared cache."""
+    reads = []
+    original = page_cache.get
+
+    def counting_get(key, *args, **kwargs):
+        reads.append(key)
+        return original(key, *args, **kwargs)
+
+    monkeypatch.setattr(page_cache, "get", counting_get)
+    assert client.get("/fr/")["X-Page-Cache"] == "miss"
+    assert reads.count(VERSION_KEY) == 1
+
+
+def test_a_change_within_a_request_is_seen_by_the_rest_of_it(db):
+    with content_version.request_scope():
+        before = content_version.current_version()
+        content_version.bump_version()
+        assert content_version.current_version() == before + 1

@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 import pytest
 from bs4 import BeautifulSoup
 
-from hub.caching import bump_version
+from hub.content_version import bump_version
 from search.models import DocumentVector
 from search.semantic import related_lessons
 from stories.factories import CaseStoryPageFactory, LessonFactory

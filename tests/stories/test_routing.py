@@ -5,8 +5,11 @@ down by its URL path: these tests change what that depends on (moves, slugs, sit
 translations, restrictions, themes) and check that the very next request sees it.
 """
 
+from django.utils import translation
+
 from wagtail.models import Page, PageViewRestriction, Site
 
+import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
@@ -116,3 +119,35 @@ def test_a_renamed_theme_shows_at_once(client, network, story):
     theme.save()
     content = client.get(STORY_URL).content.decode()
     assert "Credible budgets" in content and "Budget credibility" not in content
+
+
+def test_wagtail_finds_pages_through_the_hub_route(rf, network, story, django_assert_num_queries):
+    """Wagtail's own API (``Page.find_for_request``) reaches the same page through the base
+    page's ``route()``, with the pages on the way kept for ``get_parent()``."""
+    request = rf.get(STORY_URL)
+    with translation.override("en"):
+        found = Page.find_for_request(request, "/partners/alpha/listening-first/")
+    assert found.pk == story.pk and isinstance(found, type(story))
+    with django_assert_num_queries(0):
+        assert found.get_parent().pk == network["alpha"].pk
+    assert [page.pk for page in found.get_ancestors()] == [
+        page.pk for page in found.route_ancestors
+    ]
+
+
+def test_main_sections_follow_their_slugs_and_translations(client, network, homes, locales):
+    def nav_links(url):
+        return [a["href"] for a in html(client.get(url)).select(".site-nav a")]
+
+    sections = ["/en/stories/", "/en/partners/", "/en/collaboratives/"]
+    assert nav_links("/en/") == [*sections, "/en/search/"]
+    index = network["story_index"]
+    index.slug = "case-stories"
+    index.save_revision().publish()
+    assert "/en/case-stories/" in nav_links("/en/")
+    french = index.copy_for_translation(locales["fr"])
+    french.slug = "recits"
+    french.save_revision().publish()
+    assert "/fr/recits/" in nav_links("/fr/")
+    feed = feedparser.parse(client.get("/fr/feeds/stories/rss/").content)
+    assert feed.feed.link.endswith("/fr/recits/")

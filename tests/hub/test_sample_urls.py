@@ -4,15 +4,15 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from hub import public_pages
-from hub.public_pages import register_public_path, sample_urls
+from hub import sample_urls as sample_registry
+from hub.sample_urls import register_sample_path, sample_urls
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def extra_paths(monkeypatch):
-    monkeypatch.setattr(public_pages, "_EXTRA_PATHS", {})
+    monkeypatch.setattr(sample_registry, "_EXTRA_PATHS", {})
 
 
 def test_one_live_page_per_type_and_language(homes, extra_paths):
@@ -33,7 +33,7 @@ def test_private_and_draft_pages_are_left_out(homes, extra_paths):
 
 
 def test_views_register_a_path_per_language(homes, extra_paths):
-    register_public_path("search", "/{lang}/search/?q=water")
+    register_sample_path("search", "/{lang}/search/?q=water")
     urls = sample_urls(["en", "fr"])
     assert [(u.label, u.path) for u in urls[-2:]] == [
         ("search", "/en/search/?q=water"),

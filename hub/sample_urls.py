@@ -4,7 +4,7 @@ Browser and accessibility tests, the page-weight budget and ``make bench-pages``
 same list, so a new page type is covered the moment the demo content has one live page of
 it. Views that are not Wagtail pages (search, filtered listings) register a path template:
 
-    register_public_path("search", "/{lang}/search/?q=water")
+    register_sample_path("search", "/{lang}/search/?q=water")
 """
 
 from dataclasses import dataclass
@@ -25,7 +25,7 @@ class PublicURL:
         return f"{self.label}-{self.language}"
 
 
-def register_public_path(label: str, template: str) -> None:
+def register_sample_path(label: str, template: str) -> None:
     """Add a non-page view to the sample; ``{lang}`` is replaced by each language code."""
     _EXTRA_PATHS[label] = template
 

@@ -1,13 +1,14 @@
+"""Template tags for finding one's way: the main sections, the page in other languages, the
+pages above it."""
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.html import json_script
-from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 
+from hub import routing
 from hub.profile_translations import live_stand_in
-from hub.public_url import absolute_url
 
 register = template.Library()
 
@@ -48,12 +49,6 @@ def page_languages(context, page=None):
     return links
 
 
-@register.simple_tag(takes_context=True)
-def absolute(context, url):
-    """``url`` as an absolute URL on the public address or the visitor's host."""
-    return absolute_url(str(url or ""), context.get("request"))
-
-
 @register.simple_tag
 def breadcrumb_pages(page) -> list:
     """The pages above ``page``, from the home page down (the tree's root left out).
@@ -70,17 +65,7 @@ def breadcrumb_pages(page) -> list:
 
 
 @register.simple_tag(takes_context=True)
-def structured_data(context, page):
-    """The page's schema.org JSON-LD as a safe <script> element, or nothing."""
-    if page is None or not hasattr(page, "structured_data"):
-        return ""
-    data = page.structured_data(context.get("request"))
-    if not data:
-        return ""
-    # str.replace drops the SafeString mark; json_script has already escaped the JSON for a
-    # <script> element, so marking the result safe again is correct.
-    return mark_safe(  # noqa: S308
-        json_script(data, element_id=None).replace(
-            'type="application/json"', 'type="application/ld+json"'
-        )
-    )
+def section_urls(context) -> dict[str, str]:
+    """The URL of each main section by page type: ``sections.storyindexpage``."""
+    request = context.get("request")
+    return routing.section_urls(request) if request is not None else {}

@@ -18,7 +18,8 @@ from django_countries import countries
 
 from hub.regions import region_name
 from search.documents import FACETS, KINDS, label_resolver
-from search.engines.base import SearchRequest, language_codes
+from search.engines.base import SearchRequest
+from search.languages import language_codes
 
 FACET_LEGENDS = {
     "kind": _("Kind"),

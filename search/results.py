@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.safestring import mark_safe
 
+from hub.languages import language_name
 from search import facets as facet_tools
 
 
@@ -23,6 +24,7 @@ def result_items(hits, language: str) -> list[dict]:
                 "url": doc.url,
                 "locale": doc.locale,
                 "other_language": doc.locale != language,
+                "language_name": language_name(doc.locale),
                 "date": doc.date,
                 # SearchHit.snippet escapes the text before adding <mark>: safe to mark safe.
                 "snippet": mark_safe(hit.snippet),  # noqa: S308

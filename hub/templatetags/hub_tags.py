@@ -3,18 +3,12 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
-from django.utils.text import capfirst
-from django.utils.translation import get_language_info
 
+from hub.languages import language_name
 from hub.profile_translations import live_stand_in
 from hub.public_url import absolute_url
 
 register = template.Library()
-
-
-def _language_name(code: str) -> str:
-    """A language named in that language: "Français", not "French"."""
-    return capfirst(get_language_info(code)["name_local"])
 
 
 @register.simple_tag(takes_context=True)
@@ -43,7 +37,7 @@ def page_languages(context, page=None):
     order = [code for code, _name in settings.LANGUAGES]
     links.sort(key=lambda link: order.index(link["code"]) if link["code"] in order else 99)
     for link in links:
-        link["name"] = _language_name(link["code"])
+        link["name"] = language_name(link["code"])
         link["current"] = link["code"] == current
     return links
 

@@ -20,6 +20,7 @@ from django.core.cache import cache
 import numpy as np
 
 from hub.caching import current_version
+from hub.languages import language_name
 from search.semantic.encoder import MIN_SCORE, enabled
 from search.semantic.index import VectorIndex, current_index
 
@@ -107,6 +108,7 @@ def _display(picks: list[tuple[str, str]], language: str, request) -> list[dict]
                 "story_title": lesson.story.title,
                 "language": locale,
                 "other_language": locale != language,
+                "language_name": language_name(locale),
             }
         )
     return items

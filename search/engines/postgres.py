@@ -2,11 +2,11 @@
 
 Each document's vector is built with its language's configuration (``hub_english``,
 ``hub_french``...: a copy of PostgreSQL's own that folds accents with ``unaccent`` first,
-made for every language of ``settings.LANGUAGES`` by ``prepare``), with the title weighted A,
-the summary B and the body C. A query is the OR of its forms in every
-language's configuration (one constant tsquery, so the GIN index serves it and a visitor's
-word meets documents in any language); the optional words are OR-ed, and when a share of
-them is enough each word is tested on the matching rows to count the *coverage*.
+made for every language of ``settings.LANGUAGES`` by ``prepare``), with the title weighted
+A, the summary B and the body C. A query is the OR of its forms in every language's
+configuration (one constant tsquery, so the GIN index serves it and a visitor's word meets
+documents in any language); the optional words are OR-ed, and when a share of them is
+enough each word is tested on the matching rows to count the *coverage*.
 
 Selections and facet counts use ``facet_keys`` (migration 0003): the document's facet values
 as ``"facet:key"`` strings in a GIN-indexed array on the same row, so text, language and

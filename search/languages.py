@@ -68,8 +68,9 @@ PORTUGUESE_STOP = _words(
     te um uma umas uns você qual onde"""
 )
 
-# Languages PostgreSQL (15), Elasticsearch (8) and PyStemmer all analyse, by language code;
-# a regional code ("pt-br") falls back to its language ("pt") unless listed itself.
+# Languages PostgreSQL (15), Elasticsearch (8: stop words and a stemmer) and PyStemmer all
+# analyse, by language code (Serbian is not: Elasticsearch has no stemmer for it). A regional
+# code ("pt-br") falls back to its language ("pt") unless listed itself.
 ANALYSES: dict[str, Analysis] = {
     "ar": _same("arabic"),
     "ca": _same("catalan"),
@@ -95,7 +96,6 @@ ANALYSES: dict[str, Analysis] = {
     "pt-br": Analysis("portuguese", "portuguese", "brazilian", PORTUGUESE_STOP),
     "ro": _same("romanian"),
     "ru": _same("russian"),
-    "sr": _same("serbian"),
     "sv": _same("swedish"),
     "tr": _same("turkish"),
 }

@@ -3,11 +3,15 @@ from django.db import connections
 from django.db.models.signals import post_migrate
 
 
-def prepare_languages(using, **kwargs):
+def prepare_languages(using, apps, **kwargs):
     """What the database needs for every configured language (PostgreSQL: a text search
     configuration each), at every ``migrate``: adding a language needs no migration."""
     from search.engines.database import dialect_for
 
+    try:
+        apps.get_model("hubsearch", "IndexedDocument")
+    except LookupError:  # the search tables are not (or no longer) migrated
+        return
     connection = connections[using]
     if connection.vendor in ("sqlite", "postgresql"):
         with connection.cursor() as cursor:

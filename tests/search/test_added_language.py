@@ -2,6 +2,8 @@
 what README's "Adding a language" promises."""
 
 from django.core import checks
+from django.core.management import call_command
+from django.db import connection
 from django.http import QueryDict
 
 import pytest
@@ -59,6 +61,18 @@ def test_an_added_language_has_its_place_among_the_others(portuguese, engine):
 
     assert sorted(ids(in_portuguese)) == ["lesson:1", "lesson:3"]
     assert sorted(ids(in_english)) == ["lesson:2", "lesson:3"]
+
+
+@pytest.mark.django_db
+def test_migrate_makes_what_postgresql_needs_for_an_added_language(portuguese):
+    if connection.vendor != "postgresql":
+        pytest.skip("only PostgreSQL keeps an object per language (SQLite analyses in Python)")
+
+    call_command("migrate", verbosity=0)
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_tsvector('hub_portuguese', 'Orçamentos das escolas')::text")
+        assert cursor.fetchone()[0] == "'escol':3 'orcament':1"
 
 
 def test_the_search_parameters_accept_the_added_language(portuguese):

@@ -14,12 +14,13 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from hub.languages import language_name
 from hub.models import Theme
 from hub.visibility import page_queryset
 
 from .choices import AUDIENCES, RESOURCE_TYPES
 from .fields import MultipleChoiceField
-from .models import ResourceFile, ResourcePage, language_name
+from .models import ResourceFile, ResourcePage
 
 PARAMETERS = ("type", "audience", "theme", "language", "partner")
 KNOWN_LANGUAGES = {code for code, _name in global_settings.LANGUAGES}

@@ -11,8 +11,7 @@ What a visitor types and what a partner writes go through the same steps, so "au
    ("l", "d", "qu", a possessive "s") from the words that count, and decides how many of the
    remaining words a document must contain (``minimum_should_match``).
 
-Stop words are short hand-kept lists of function words: the packaged lists we tried also
-drop words partners search for ("open", "state", "work", "group", "public").
+Each language's stemmer and stop words come from ``search.languages``.
 """
 
 from __future__ import annotations
@@ -26,29 +25,8 @@ from dataclasses import dataclass, field
 
 import Stemmer
 
-# Snowball algorithm per language code; a language without one is only folded.
-STEMMERS = {"en": "english", "fr": "french", "es": "spanish", "pt": "portuguese"}
+from search.languages import language_codes, snowball, stop_words
 
-STOP_WORDS = {
-    "en": frozenset(
-        """a an and are as at be been being but by can could did do does doing for from had has
-        have having how i if in into is it its me my of on or our so than that the their them
-        then there these they this those to too us was we were what when where which while who
-        whom why will with would you your s t""".split()  # noqa: SIM905 (a list to read)
-    ),
-    "fr": frozenset(
-        """a au aux avec ce ces c cette comme d dans de des du elle elles en est et eu il ils j je
-        l la le les leur leurs lui m ma mais me mes moi mon n ne nos notre nous on ou où par pas
-        pour qu que quel quelle quels quelles qui s sa sans se ses si son sont sur t ta te tes
-        toi ton tu un une vos votre vous y été être ont comment quand pourquoi""".split()  # noqa: SIM905
-    ),
-    "es": frozenset(
-        """a al como con cual cuales cuando de del donde el ella ellas ellos en entre era es esa
-        esas ese eso esos esta estas este esto estos fue ha han hay la las le les lo los mas
-        me mi mis muy nos o os para pero por porque que quien se ser si sin sobre su sus te
-        tu tus un una uno unos unas y ya qué cómo cuándo dónde""".split()  # noqa: SIM905
-    ),
-}
 # One-letter words are elided articles and pronouns ("l'", "d'", "j'") or a possessive "'s":
 # they never count as words a document must contain.
 MIN_WORD = 2
@@ -83,7 +61,7 @@ def _stemmer(language: str):
     if cache is None:
         cache = _local.stemmers = {}
     if language not in cache:
-        algorithm = STEMMERS.get(language)
+        algorithm = snowball(language)
         cache[language] = Stemmer.Stemmer(algorithm) if algorithm else None
     return cache[language]
 
@@ -189,7 +167,7 @@ def parse_query(text: str, language: str = "en") -> Query:
     """
     query = Query()
     seen: set = set()
-    stop = {fold(word) for word in STOP_WORDS.get(language, ())}
+    stop = {fold(word) for word in stop_words(language)}
     prefixes = 0
     candidates: list[tuple[Term | Phrase, bool]] = []  # (part, counts toward the cap)
     for quoted, bare in _TOKEN.findall(text or ""):
@@ -288,7 +266,7 @@ def preference_order(languages) -> list[str]:
     default language first, then the configured order (``settings.LANGUAGES``)."""
     from django.conf import settings
 
-    configured = [code for code, _ in settings.LANGUAGES]
+    configured = language_codes()
     order = [settings.LANGUAGE_CODE] + [c for c in configured if c != settings.LANGUAGE_CODE]
     rank = {code: i for i, code in enumerate(order)}
     return sorted(set(languages), key=lambda code: (rank.get(code, len(rank)), code))

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 
 from hub.public_url import absolute_url
 from search import facets as facet_tools
-from search.engines.base import InvalidSearchRequest, language_codes
+from search.engines.base import InvalidSearchRequest
+from search.languages import language_codes
 from search.params import parse
 from search.results import api_result, result_items
 from search.service import counts_as_a_search, run_autocomplete, run_search

@@ -11,14 +11,15 @@ import dataclasses
 from urllib.parse import urlencode
 
 from django.utils import translation
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from django_countries import countries
 
 from hub import regions
+from hub.languages import language_name
 from search.documents import FACETS, KINDS, label_resolver
-from search.engines.base import SearchRequest, language_codes
+from search.engines.base import SearchRequest
+from search.languages import language_codes
 
 FACET_LEGENDS = {
     "kind": _("Kind"),
@@ -57,7 +58,7 @@ def labels(facet: str, keys, language: str) -> dict[str, str]:
             names = {k: regions.region_name(k, language) for k in keys}
             return {k: name for k, name in names.items() if name != k}
         if facet == "language":
-            return {k: get_language_info(k)["name_local"] for k in keys if k in language_codes()}
+            return {k: language_name(k) for k in keys if k in language_codes()}
         if facet == "year":
             return {k: k for k in keys if k.isdigit() and len(k) == 4}
         resolver = label_resolver(facet)

@@ -19,8 +19,8 @@ from search.engines.base import (
     MAX_TEXT_LENGTH,
     InvalidSearchRequest,
     SearchRequest,
-    language_codes,
 )
+from search.languages import language_codes
 
 KNOWN = {"q", "lang", "sort", "page", "page_size", "all_languages", "as_typed", *FACETS}
 # Parameters only the page uses (which long facet is expanded); the API rejects them.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils.safestring import mark_safe
 
 from hub import partial_dates
+from hub.languages import language_name
 from search import facets as facet_tools
 
 
@@ -24,6 +25,7 @@ def result_items(hits, language: str) -> list[dict]:
                 "url": doc.url,
                 "locale": doc.locale,
                 "other_language": doc.locale != language,
+                "language_name": language_name(doc.locale),
                 "date": doc.date,
                 "date_precision": doc.display.get("date_precision", "day"),
                 # SearchHit.snippet escapes the text before adding <mark>: safe to mark safe.

@@ -4,18 +4,11 @@ pages above it."""
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.text import capfirst
-from django.utils.translation import get_language_info
-
 from hub import routing
+from hub.languages import language_name
 from hub.profile_translations import live_stand_in
 
 register = template.Library()
-
-
-def _language_name(code: str) -> str:
-    """A language named in that language: "Français", not "French"."""
-    return capfirst(get_language_info(code)["name_local"])
 
 
 @register.simple_tag(takes_context=True)
@@ -44,7 +37,7 @@ def page_languages(context, page=None):
     order = [code for code, _name in settings.LANGUAGES]
     links.sort(key=lambda link: order.index(link["code"]) if link["code"] in order else 99)
     for link in links:
-        link["name"] = _language_name(link["code"])
+        link["name"] = language_name(link["code"])
         link["current"] = link["code"] == current
     return links
 

@@ -1,7 +1,7 @@
 """Page types of the toolkit and resources, one module per concern."""
 
 from .nuggets import NuggetSeriesItem, NuggetSeriesPage, series_position
-from .resource import ResourceFile, ResourceIndexPage, ResourcePage, language_name
+from .resource import ResourceFile, ResourceIndexPage, ResourcePage
 from .toolkit import ToolkitPage, ToolkitTopicPage
 
 __all__ = [
@@ -12,6 +12,5 @@ __all__ = [
     "ResourcePage",
     "ToolkitPage",
     "ToolkitTopicPage",
-    "language_name",
     "series_position",
 ]

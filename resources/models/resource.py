@@ -5,8 +5,6 @@ from django.conf import global_settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import strip_tags
-from django.utils.text import capfirst
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -18,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
+from hub.languages import language_name
 from hub.models import HubPage
 from search.documents import register_indexable
 
@@ -25,14 +24,6 @@ from ..blocks import HowToUseBlock
 from ..choices import AUDIENCES, NUGGET, RESOURCE_TYPES, label
 from ..documents import ResourceDocuments
 from ..fields import MultipleChoiceField
-
-
-def language_name(code: str) -> str:
-    """A language named in that language ("Français"), as a reader of it looks for it."""
-    try:
-        return capfirst(get_language_info(code)["name_local"])
-    except KeyError:
-        return code
 
 
 class ResourceIndexPage(HubPage):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from search.analysis import MAX_WORDS, WORD, Phrase, Query, Term, fold, parse_query  # noqa: F401
 from search.documents import FACETS, SearchDocument
+from search.languages import language_codes
 
 SORTS = ("relevance", "newest")
 MAX_PAGE_SIZE = 100
@@ -48,13 +49,6 @@ class InvalidSearchRequest(SearchError, ValueError):
         super().__init__(message)
         self.parameter = parameter
         self.message = message
-
-
-def language_codes() -> tuple[str, ...]:
-    """The configured languages (``settings.LANGUAGES``): what ``lang`` may be."""
-    from django.conf import settings
-
-    return tuple(code for code, _ in settings.LANGUAGES)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ index, PostgreSQL's facet-key array) is derived from those rows by the dialect, 
 rebuilt from them alone (``derive``, also run by the migration that changed the analysis).
 
 Matching, counting and ranking differ per database and live in ``sqlite.py`` and
-``postgres.py``; each answers ``search_in_index`` in a bounded number of statements.
+``postgres.py``, behind the interface ``dialect.Dialect``; each answers ``search_in_index``
+in a bounded number of statements.
 """
 
 from __future__ import annotations
@@ -33,15 +34,12 @@ from search.engines.base import (
     SearchResponse,
     SearchUnavailable,
     check_autocomplete,
-    language_codes,
     shape_facets,
 )
+from search.engines.dialect import DOCS, FACET_ROWS, SHOWN, WORDS, Dialect
 from search.engines.serialise import document_from_data, document_to_data
+from search.languages import language_codes
 
-DOCS = "hubsearch_indexeddocument"
-FACET_ROWS = "hubsearch_documentfacet"
-WORDS = vocabulary.WORDS
-SHOWN = "shown"  # the facet-row name of the languages a document is a result for
 BATCH = 2000
 BROWSE_SECONDS = 3600
 
@@ -64,19 +62,25 @@ def placeholders(values) -> str:
     return ", ".join(["%s"] * len(values))
 
 
+def dialect_for(vendor: str) -> Dialect:
+    if vendor == "sqlite":
+        from search.engines.sqlite import SQLiteDialect
+
+        return SQLiteDialect()
+    if vendor == "postgresql":
+        from search.engines.postgres import PostgresDialect
+
+        return PostgresDialect()
+    raise ImproperlyConfigured(f"The database search engine does not support {vendor}.")
+
+
 class DatabaseEngine(SearchEngine):
     name = "database"
 
     def __init__(self, using: str = "default"):
         self.using = using
         vendor = connections[using].vendor
-        if vendor == "sqlite":
-            from search.engines.sqlite import SQLiteDialect as Dialect
-        elif vendor == "postgresql":
-            from search.engines.postgres import PostgresDialect as Dialect
-        else:
-            raise ImproperlyConfigured(f"The database search engine does not support {vendor}.")
-        self.dialect = Dialect()
+        self.dialect = dialect_for(vendor)
         self.name = f"database ({vendor})"
         self.capabilities = self.dialect.capabilities
 
@@ -112,6 +116,7 @@ class DatabaseEngine(SearchEngine):
         seen: set[str] = set()
         words: Counter = Counter()
         with transaction.atomic(using=self.using), self.cursor() as cursor:
+            self.dialect.prepare(cursor)
             self.dialect.clear(cursor)
             cursor.execute(f"DELETE FROM {FACET_ROWS}")
             cursor.execute(f"DELETE FROM {DOCS}")

@@ -31,8 +31,9 @@ from search.engines.base import (
     SearchUnavailable,
     check_autocomplete,
 )
-from search.engines.es_schema import LANGUAGE_ANALYSIS, MAPPINGS, MAX_BUCKETS, index_settings
+from search.engines.es_schema import MAPPINGS, MAX_BUCKETS, index_settings
 from search.engines.serialise import document_to_data
+from search.languages import analysed
 
 ERRORS = (TransportError, ApiError, helpers.BulkIndexError)
 APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
@@ -63,7 +64,7 @@ class ElasticsearchEngine(SearchEngine):
         return f"{self.prefix}{language}"
 
     def all_aliases(self) -> str:
-        return ",".join(self.alias(code) for code in LANGUAGE_ANALYSIS)
+        return ",".join(self.alias(code) for code in analysed())
 
     def _call(self, what: str, function, *args, **kwargs):
         try:
@@ -80,7 +81,7 @@ class ElasticsearchEngine(SearchEngine):
 
     def ensure_indices(self) -> None:
         def ensure():
-            for language in LANGUAGE_ANALYSIS:
+            for language in analysed():
                 if not self.client.indices.exists_alias(name=self.alias(language)):
                     name = self._create_index(language, _version())
                     self.client.indices.put_alias(index=name, name=self.alias(language))
@@ -136,7 +137,7 @@ class ElasticsearchEngine(SearchEngine):
         version = _version()
         created: dict[str, str] = {}
         try:
-            for language in LANGUAGE_ANALYSIS:
+            for language in analysed():
                 created[language] = self._create_index(language, version)
             count = 0
             for ok, _ in helpers.streaming_bulk(
@@ -183,14 +184,14 @@ class ElasticsearchEngine(SearchEngine):
     def _aliased_indices(self) -> dict:
         """{index: {"aliases": {...}}} for the indices our aliases point at now."""
         current: dict = {}
-        for language in LANGUAGE_ANALYSIS:
+        for language in analysed():
             alias = self.alias(language)
             if self.client.indices.exists_alias(name=alias):
                 current.update(self.client.indices.get_alias(name=alias).body)
         return current
 
     def _action(self, doc: SearchDocument, groups, index: str | None = None) -> dict:
-        if doc.locale not in LANGUAGE_ANALYSIS:
+        if doc.locale not in analysed():
             raise ValueError(f"no search index for language {doc.locale!r}")
         body = document_to_data(doc)
         body["written"] = {name: body[name] for name in ("title", "summary", "body")}

@@ -16,11 +16,11 @@ from search.engines.base import (
     SearchHit,
     SearchRequest,
     SearchResponse,
-    language_codes,
     shape_facets,
 )
 from search.engines.es_schema import MAX_BUCKETS
 from search.engines.serialise import document_from_data
+from search.languages import language_codes
 
 TEXT_FIELDS = ["title", "summary", "body"]
 HIGHLIGHT = {

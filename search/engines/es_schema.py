@@ -1,7 +1,7 @@
 """The Elasticsearch index shape: one index per language, with that language's analysis.
 
 Text is analysed by a per-language chain (lowercase, accent folding, the language's stop
-words and stemmer) rather than the built-in ``english``/``french``/``spanish`` analyzers,
+words and stemmer) rather than the built-in language analyzers (``english``, ``french``...),
 which do not fold accents: "sante" must find "santé" on every engine. ``title`` has an
 edge-n-gram subfield for autocomplete; ``spell`` (unstemmed copy of the text) serves prefix
 queries and spelling suggestions. Analyzers are set per field: an index-level default
@@ -9,13 +9,14 @@ analyzer is not honoured by every server speaking the protocol.
 """
 
 from search.documents import LIST_FIELDS
+from search.languages import analysis
 
-LANGUAGE_ANALYSIS = {"en": "english", "fr": "french", "es": "spanish"}
 MAX_BUCKETS = 10_000  # facet values returned per facet: all of them, in practice
 
 
 def index_settings(language: str) -> dict:
-    name = LANGUAGE_ANALYSIS[language]
+    """The analysis of the index for ``language`` (one of ``search.languages.analysed()``)."""
+    name = analysis(language).elasticsearch
     return {
         "number_of_shards": 1,
         "analysis": {

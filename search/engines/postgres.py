@@ -1,11 +1,12 @@
 """PostgreSQL specifics of the database engine: tsvector per language, ts_rank, coverage.
 
 Each document's vector is built with its language's configuration (``hub_english``,
-``hub_french``, ``hub_spanish``: the stock ones plus ``unaccent``, see migration 0002), with
-the title weighted A, the summary B and the body C. A query is the OR of its forms in every
-language's configuration (one constant tsquery, so the GIN index serves it and a visitor's
-word meets documents in any language); the optional words are OR-ed, and when a share of
-them is enough each word is tested on the matching rows to count the *coverage*.
+``hub_french``...: a copy of PostgreSQL's own that folds accents with ``unaccent`` first,
+made for every language of ``settings.LANGUAGES`` by ``prepare``), with the title weighted
+A, the summary B and the body C. A query is the OR of its forms in every language's
+configuration (one constant tsquery, so the GIN index serves it and a visitor's word meets
+documents in any language); the optional words are OR-ed, and when a share of them is
+enough each word is tested on the matching rows to count the *coverage*.
 
 Selections and facet counts use ``facet_keys`` (migration 0003): the document's facet values
 as ``"facet:key"`` strings in a GIN-indexed array on the same row, so text, language and
@@ -16,11 +17,13 @@ from __future__ import annotations
 
 from search.analysis import Phrase, Query, Term
 from search.engines.base import SearchRequest
+from search.engines.dialect import DOCS, FACET_ROWS, SHOWN
+from search.languages import analysed
 
-CONFIGS = {"en": "hub_english", "fr": "hub_french", "es": "hub_spanish"}
-FALLBACK = "hub_simple"
-DOCS = "hubsearch_indexeddocument"
-FACET_ROWS = "hubsearch_documentfacet"
+FALLBACK = "hub_simple"  # made by migration 0002
+# Word token types a configuration maps to dictionaries (those PostgreSQL's own map to the
+# language's stemmer); the hub's copies fold accents before stemming them.
+WORD_TOKENS = "asciiword, asciihword, hword_asciipart, hword, hword_part, word"
 GIN_INDEXES = ("hubsearch_doc_vector", "hubsearch_doc_facet_keys")
 
 
@@ -31,12 +34,16 @@ def part_tsquery(part: Term | Phrase) -> str:
     return f"'{part.word}'" + (":*" if part.prefix else "")
 
 
+def configs() -> dict[str, str]:
+    """``{language code: text search configuration}`` for the hub's languages."""
+    return {code: facts.postgres_config for code, facts in analysed().items()}
+
+
 def any_language(text: str) -> tuple[str, list]:
     """A tsquery constant matching ``text`` stemmed the way any configured language stems
     it: constant, so the GIN index serves it; a word meets documents of every language."""
-    return "(" + " || ".join(f"to_tsquery('{cfg}', %s)" for cfg in CONFIGS.values()) + ")", [
-        text
-    ] * len(CONFIGS)
+    names = dict.fromkeys(configs().values())
+    return "(" + " || ".join(f"to_tsquery('{cfg}', %s)" for cfg in names) + ")", [text] * len(names)
 
 
 def text_query(query: Query) -> tuple[str, list]:
@@ -70,13 +77,21 @@ def coverage(query: Query) -> tuple[str, list]:
 
 
 def config_case(column: str = "D.locale") -> str:
-    whens = " ".join(f"WHEN '{code}' THEN '{cfg}'::regconfig" for code, cfg in CONFIGS.items())
+    whens = " ".join(f"WHEN '{code}' THEN '{cfg}'::regconfig" for code, cfg in configs().items())
     return f"(CASE {column} {whens} ELSE '{FALLBACK}'::regconfig END)"
 
 
 def facet_key(facet: str, value: str) -> str:
     """One ``facet_keys`` element; facet names hold no colon, so the first one splits."""
     return f"{facet}:{value}"
+
+
+def scope(request: SearchRequest) -> tuple[str, list]:
+    """The documents a request looks at: those in its language, or (including other
+    languages) those shown in it, one per translation group: a GIN-indexed key as well."""
+    if request.include_other_languages:
+        return "D.facet_keys && %s::text[]", [[facet_key(SHOWN, request.language)]]
+    return "D.locale = %s", [request.language]
 
 
 class PostgresDialect:
@@ -90,10 +105,8 @@ class PostgresDialect:
         Unnesting their ``facet_keys`` counts each key when every selection but its own
         facet's holds: disjunctive faceting in one pass over one small set, no join.
         """
-        if request.include_other_languages:
-            base, params = ["D.facet_keys && %s::text[]"], [[facet_key("shown", request.language)]]
-        else:
-            base, params = ["D.locale = %s"], [request.language]
+        language, language_params = scope(request)
+        base, params = [language], list(language_params)
         keyword, keyword_params = "TRUE", []
         if query:
             match_sql, match_params = text_query(query)
@@ -122,7 +135,7 @@ class PostgresDialect:
         every = " AND ".join(f"m.s{i}" for i in range(len(keys))) or "TRUE"
         # A key of facet g counts when every selection other than g's holds.
         counted = [f"({every} AND split_part(k, ':', 1) <> ALL(%s::text[]))"]
-        count_params: list = [[*selected, "shown"]]
+        count_params: list = [[*selected, SHOWN]]
         for i, facet in enumerate(selected):
             others = " AND ".join(f"m.s{j}" for j in range(len(keys)) if j != i) or "TRUE"
             counted.append(f"({others} AND split_part(k, ':', 1) = %s)")
@@ -151,11 +164,10 @@ class PostgresDialect:
             if request.rank_window or total > offset:
                 rows = self._ranked(cursor, request, query, keys, window, offset)
             if also:
-                language = base[0]
                 cursor.execute(
                     f"SELECT D.id FROM {DOCS} D WHERE D.id = ANY(%s) AND "
                     + " AND ".join([language, *selections]),
-                    [also, params[0], *keys],
+                    [also, *language_params, *keys],
                 )
                 also_matched = [row[0] for row in cursor.fetchall()]
         elif total > request.offset:
@@ -171,13 +183,7 @@ class PostgresDialect:
     def _ranked(self, cursor, request, query: Query, keys, limit, offset):
         """Keyword matches best first: coverage of the query's words, then ts_rank (title A,
         summary B, body C), which lies below 1 and so orders documents of equal coverage."""
-        if request.include_other_languages:
-            language, language_params = (
-                "D.facet_keys && %s::text[]",
-                [[facet_key("shown", request.language)]],
-            )
-        else:
-            language, language_params = "D.locale = %s", [request.language]
+        language, language_params = scope(request)
         match_sql, match_params = text_query(query)
         cover_sql, cover_params = coverage(query) if query.optional else ("0", [])
         where = [language, f"D.search_vector @@ {match_sql}"]
@@ -193,6 +199,21 @@ class PostgresDialect:
             [*cover_params, *match_params, *where_params, *keys, limit, offset],
         )
         return cursor.fetchall()
+
+    def prepare(self, cursor) -> None:
+        """A configuration per language that folds accents before stemming (``hub_<name>``,
+        a copy of PostgreSQL's own), made for each configured language that lacks one."""
+        wanted = {facts.postgres_config: facts.postgres for facts in analysed().values()}
+        cursor.execute("SELECT cfgname FROM pg_ts_config WHERE cfgname = ANY(%s)", [list(wanted)])
+        present = {row[0] for row in cursor.fetchall()}
+        for config, builtin in wanted.items():
+            if config in present:
+                continue
+            cursor.execute(f"CREATE TEXT SEARCH CONFIGURATION {config} (COPY = {builtin})")
+            cursor.execute(
+                f"ALTER TEXT SEARCH CONFIGURATION {config} ALTER MAPPING FOR {WORD_TOKENS} "
+                f"WITH unaccent, {builtin}_stem"
+            )
 
     def write_text(self, cursor, ids: list[int]) -> None:
         if not ids:

@@ -16,17 +16,16 @@ from __future__ import annotations
 
 from search.analysis import Phrase, Query, Term, analyse, fold
 from search.documents import FACETS
-from search.engines.base import SearchRequest, language_codes
+from search.engines.base import SearchRequest
+from search.engines.dialect import DOCS, FACET_ROWS, FTS, SHOWN
+from search.languages import language_codes
 
-FTS = "hubsearch_fts"
-DOCS = "hubsearch_indexeddocument"
-FACET_ROWS = "hubsearch_documentfacet"
 # bm25 column weights: a word in the title counts more than one in the summary or body; the
 # facets and the unstemmed title (autocomplete only) never count.
 WEIGHTS = "10.0, 4.0, 1.0, 0.0, 0.0"
 TEXT = "{title summary body}"
-# "shown" (see database.SHOWN) is numbered after the public facets.
-FACET_NUMBER = {facet: number for number, facet in enumerate([*FACETS, "shown"])}
+# SHOWN is numbered after the public facets.
+FACET_NUMBER = {facet: number for number, facet in enumerate([*FACETS, SHOWN])}
 ORDER = "D.date DESC NULLS LAST, D.doc_id"
 
 
@@ -82,7 +81,7 @@ class SQLiteDialect:
         """
         languages = language_codes()
         if request.include_other_languages:
-            language = "facets : " + facet_token("shown", request.language)
+            language = "facets : " + facet_token(SHOWN, request.language)
         else:
             language = "facets : " + facet_token("language", request.language)
         selections = {
@@ -113,7 +112,7 @@ class SQLiteDialect:
             return sql, params
 
         selected = list(selections)
-        not_counted = [*selected, "shown"]
+        not_counted = [*selected, SHOWN]
         full_sql, full_params = matching()
         branches = [
             f"SELECT F.facet, F.value, COUNT(*) FROM {FACET_ROWS} F WHERE F.document_id IN "
@@ -188,6 +187,9 @@ class SQLiteDialect:
             [*params, " AND ".join([text, *conditions]), *cover_params, limit, offset],
         )
         return cursor.fetchall()
+
+    def prepare(self, cursor) -> None:
+        """Nothing: analysis happens in Python (``search.analysis``), for any language."""
 
     def write_text(self, cursor, ids: list[int]) -> None:
         """FTS rows for documents whose rows (and facet rows) are written."""

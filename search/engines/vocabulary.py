@@ -9,8 +9,8 @@ from itertools import islice
 from rapidfuzz.distance import OSA
 
 from search.analysis import Phrase, Query, corrected
+from search.engines.dialect import WORDS
 
-WORDS = "hubsearch_indexedword"
 MAX_WORD = 64
 
 

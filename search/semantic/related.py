@@ -20,6 +20,7 @@ from django.core.cache import cache
 import numpy as np
 
 from hub.content_version import current_version
+from hub.languages import language_name
 from search.semantic.encoder import MIN_SCORE, enabled
 from search.semantic.index import VectorIndex, current_index
 
@@ -29,7 +30,8 @@ CACHE_SECONDS = 24 * 3600
 
 def related_lessons(story, request=None, limit: int = LIMIT) -> list[dict]:
     """Up to ``limit`` lessons for the story page, best first, each a dict with
-    ``headline``, ``url``, ``story_title``, ``language`` and ``other_language``."""
+    ``headline``, ``url``, ``story_title``, ``language``, ``language_name`` and
+    ``other_language``."""
     if not enabled() or story.pk is None:
         return []
     # A story page has one language, so the story identifies the list.
@@ -40,7 +42,9 @@ def related_lessons(story, request=None, limit: int = LIMIT) -> list[dict]:
         picks = nearest_lessons(index, story, limit)
         items = _display(picks, _language(index, story), request)
         cache.set(key, items, CACHE_SECONDS)
-    return items
+    # Named here, not in the cached list: what a cache filled by an earlier release holds
+    # gets the name too.
+    return [{**item, "language_name": language_name(item["language"])} for item in items]
 
 
 def _language(index: VectorIndex, story) -> str:

@@ -139,7 +139,7 @@ def test_related_lessons_cross_languages_with_a_label(client, semantic, stories)
     on_english = related(client, stories["english"])
     by_headline = {item["headline"]: item for item in on_english}
     french = by_headline["Associer les habitants aux choix du budget communal"]
-    assert french["lang"] == "fr" and french["label"] == "français"
+    assert french["lang"] == "fr" and french["label"] == "Français"
     assert (
         french["href"]
         == f"{stories['french'].url}#lesson-associer-les-habitants-aux-choix-du-budget-communal"

@@ -1,0 +1,63 @@
+"""What the database engine asks of a database, and the tables both sides use.
+
+``DatabaseEngine`` (``database.py``) keeps the rows every database shares; a ``Dialect``
+(``sqlite.py``, ``postgres.py``) derives its own full-text index from them and answers
+searches over it. The table names are those of the models in ``search/models.py`` (a test
+holds them equal) and of the index tables the migrations create, written here once.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from search.analysis import Query, Term
+    from search.engines.base import SearchRequest
+
+DOCS = "hubsearch_indexeddocument"  # IndexedDocument
+FACET_ROWS = "hubsearch_documentfacet"  # DocumentFacet
+WORDS = "hubsearch_indexedword"  # IndexedWord
+FTS = "hubsearch_fts"  # SQLite: the FTS5 table (migrations 0002 and 0006)
+# The facet-row name of the visitor languages a document is a result for (one document per
+# translation group, ``search.analysis.shown_in``): how each dialect answers a request that
+# includes other languages, inside its main query, as one more indexed key.
+SHOWN = "shown"
+
+# (facet counts {facet: {key: count}}, total, rows [(id, doc_id, score)], ids of ``also``
+# that pass the language and selections)
+Found = tuple[dict[str, dict[str, int]], int, list, list[int]]
+
+
+@runtime_checkable
+class Dialect(Protocol):
+    # What the engine does beyond the common behaviour (``SearchEngine.capabilities``).
+    capabilities: frozenset[str]
+
+    def prepare(self, cursor) -> None:
+        """Create what the hub's languages need in the database (a rebuild and every
+        ``migrate`` call it): a language added to ``settings.LANGUAGES`` needs no migration."""
+
+    def search_in_index(
+        self, cursor, request: SearchRequest, query: Query, also: list[int]
+    ) -> Found:
+        """Facet counts, total and the requested page (or ``rank_window``) of documents
+        matching ``query`` (or whose id is in ``also``), in the request's language or, with
+        ``include_other_languages``, shown in it; in a bounded number of statements."""
+
+    def write_text(self, cursor, ids: list[int]) -> None:
+        """Index the text and facet keys of documents whose rows were just written."""
+
+    def refresh_facets(self, cursor, ids: list[int]) -> None:
+        """Re-read the facet keys of indexed documents whose facet rows changed."""
+
+    def delete_text(self, cursor, ids: list[int]) -> None:
+        """Drop what ``write_text`` indexed for these documents (before their rows go)."""
+
+    def clear(self, cursor) -> None:
+        """Drop the whole full-text index (a rebuild follows)."""
+
+    def optimise(self, cursor) -> None:
+        """Make a freshly rebuilt index fast to query."""
+
+    def autocomplete(self, cursor, terms: list[Term], language: str, limit: int) -> list:
+        """(doc_id, title, url, kind, locale) of titles in ``language`` holding the words."""

@@ -200,6 +200,7 @@ class Loader:
             # Stored in the choices' order, so compare in that order too.
             audiences=[key for key, _label in AUDIENCES if key in entry["audiences"]],
             summary=" ".join(entry["summary"].split()),
+            publication_date=entry.get("published"),
             time_needed=entry.get("time_needed", ""),
             format=entry.get("format", ""),
             licence=entry.get("licence", ""),

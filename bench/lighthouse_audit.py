@@ -8,6 +8,7 @@ Chromium, prints the four category scores and keeps the reports in bench/out/lig
 import argparse
 import json
 import os
+import statistics
 import subprocess
 from pathlib import Path
 
@@ -51,11 +52,23 @@ def lighthouse(url: str, report: Path) -> dict:
     return {name: data["categories"][name]["score"] for name in CATEGORIES}
 
 
+def median_scores(url: str, report: Path, runs: int) -> dict:
+    """Each category's median over ``runs`` loads: Lighthouse's own advice against the
+    variance of one run (its performance score moves with the machine's load)."""
+    results = [lighthouse(url, report.with_name(f"{report.name}-{n}")) for n in range(runs)]
+    scored = [result for result in results if "error" not in result]
+    if not scored:
+        return results[-1]
+    return {name: statistics.median(result[name] for result in scored) for name in CATEGORIES}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--languages", default="en,fr")
     parser.add_argument("--port", type=int, default=8013)
     parser.add_argument("--skip-setup", action="store_true", help="reuse bench/out/")
+    parser.add_argument("--runs", type=int, default=1, help="loads per page; the median counts")
+    parser.add_argument("--pages", nargs="*", help="only these page ids, e.g. homepage-fr")
     args = parser.parse_args()
 
     env = hub_env(cache=True)
@@ -70,13 +83,15 @@ def main() -> None:
         capture=True,
     )
     urls = json.loads(output.strip().splitlines()[-1])
+    if args.pages:
+        urls = [(page_id, path) for page_id, path in urls if page_id in args.pages]
     reports = OUT / "lighthouse"
     reports.mkdir(parents=True, exist_ok=True)
     gunicorn = str(Path(PYTHON).parent / "gunicorn")
     print(f"{'page':<28} " + " ".join(f"{name:>14}" for name in CATEGORIES))
     with Gunicorn(gunicorn, "hub.wsgi:application", args.port, ROOT, env) as base:
         for page_id, path in urls:
-            scores = lighthouse(base + path, reports / page_id)
+            scores = median_scores(base + path, reports / page_id, args.runs)
             if "error" in scores:
                 print(f"{page_id:<28} failed: {scores['error']}")
                 continue

@@ -28,9 +28,10 @@ def test_page_and_card_show_the_date_in_the_page_language(client, homes):
     french = resource.copy_for_translation(homes["fr"].locale)
     french.save_revision().publish()
 
-    assert dates_shown(soup_of(client.get(resource.url)), ".resource-facts") == [
-        ("2019-10-24", "24 October 2019")
-    ]
+    english_page = soup_of(client.get(resource.url))
+    assert dates_shown(english_page, ".resource-facts") == [("2019-10-24", "24 October 2019")]
+    published = english_page.select_one('meta[property="article:published_time"]')
+    assert published["content"] == "2019-10-24"
     assert dates_shown(soup_of(client.get(french.url)), ".resource-facts") == [
         ("2019-10-24", "24 octobre 2019")
     ]

@@ -132,3 +132,11 @@ def test_demo_resources_carry_their_publishers_dates(client, demo):
     assert page.select_one(".resource-facts time").get_text() == "1 février 2023"
     undated = ResourcePage.objects.filter(publication_date__isnull=True)
     assert list(undated.values_list("slug", flat=True)) == []
+
+
+def test_french_home_features_the_french_resources(client, demo):
+    featured = [a["href"] for a in soup_of(client.get("/fr/")).select(".featured a")]
+    assert featured == [
+        "/fr/resources/virtual-meeting-toolkit/",
+        "/fr/resources/action-plan-template/",
+    ]

@@ -18,7 +18,7 @@ from wagtail.models import Collection
 import yaml
 
 from hub.demo_loader import DEMO_DIR, set_if_changed
-from hub.models import PartnerProfilePage
+from hub.models import HomePage, PartnerProfilePage
 from hub.models.home import HomeFeaturedItem
 
 from .choices import AUDIENCES, NUGGET
@@ -76,11 +76,26 @@ def load(ctx):
     toolkit_data = yaml.safe_load((DEMO_DIR / "toolkit.yaml").read_text(encoding="utf-8"))
     toolkit = loader.toolkit(home, toolkit_data, resources)
     loader.feature(home, [resources[slug] for slug in FEATURED])
+    ctx.defer(feature_translations)
     ctx.say(
         f"Toolkit: {ToolkitTopicPage.objects.child_of(toolkit).count()} topics; "
         f"resources: {ResourcePage.objects.descendant_of(index).count()} "
         f"({len(nuggets)} learning nuggets)."
     )
+
+
+def feature_translations(ctx):
+    """Feature the French and Spanish versions of the featured resources on those home pages:
+    deferred, since the translations are made after every app has loaded its pages."""
+    loader = Loader(user=ctx.shared["admin"], themes=ctx.shared["themes"])
+    for code, home in ctx.shared["homes"].items():
+        if code == "en":
+            continue
+        translated = ResourcePage.objects.filter(slug__in=FEATURED, locale_id=home.locale_id)
+        by_slug = {page.slug: page for page in translated}
+        pages = [by_slug[slug] for slug in FEATURED if slug in by_slug]
+        if pages:
+            loader.feature(HomePage.objects.get(pk=home.pk), pages)
 
 
 def partner_id(slug: str | None) -> int | None:
@@ -200,6 +215,7 @@ class Loader:
             # Stored in the choices' order, so compare in that order too.
             audiences=[key for key, _label in AUDIENCES if key in entry["audiences"]],
             summary=" ".join(entry["summary"].split()),
+            publication_date=entry.get("published"),
             time_needed=entry.get("time_needed", ""),
             format=entry.get("format", ""),
             licence=entry.get("licence", ""),
@@ -239,7 +255,7 @@ class Loader:
         return toolkit
 
     def feature(self, home, pages):
-        """Feature demo resources on the English home page (kept if editors change them)."""
+        """Feature demo resources on a home page (kept if editors change them)."""
         if home.featured_items.exists():
             return
         home.featured_items = [HomeFeaturedItem(page=page, locale=home.locale) for page in pages]

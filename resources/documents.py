@@ -25,11 +25,6 @@ def _stream_text(stream) -> str:
     return " ".join(_text(block.render_as_block()) for block in stream)
 
 
-def _date(page):
-    moment = page.first_published_at or page.last_published_at
-    return moment.date() if moment else None
-
-
 class ResourceDocuments:
     """Search document methods of ``ResourcePage``."""
 
@@ -47,7 +42,7 @@ class ResourceDocuments:
                 url=site_path(self),
                 summary=self.summary,
                 body=_text(_stream_text(self.how_to_use), self.nugget_body, self.reflection_prompt),
-                date=_date(self),
+                date=self.publication_date,
                 countries=countries,
                 regions=region_codes_for(countries),
                 themes=[theme.slug for theme in self.themes.all()],
@@ -90,7 +85,8 @@ class TopicDocuments:
                 url=site_path(self),
                 summary=self.intro,
                 body=_text(_stream_text(self.body), _stream_text(self.key_takeaways)),
-                date=_date(self),
+                # Undated: a topic is a chapter of a guide the editors keep current, and the day
+                # it was first published on the hub says nothing about when it was written.
                 resource_types=["guide"],
                 display={"resource_type": "guide", "toolkit_title": toolkit.title},
                 translation_key=str(self.translation_key),

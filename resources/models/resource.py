@@ -23,6 +23,7 @@ from search.documents import register_indexable
 from ..blocks import HowToUseBlock
 from ..choices import AUDIENCES, NUGGET, RESOURCE_TYPES, label
 from ..documents import ResourceDocuments
+from ..elsewhere import untranslated_elsewhere
 from ..fields import MultipleChoiceField
 
 
@@ -59,6 +60,7 @@ class ResourceIndexPage(HubPage):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(ResourceFilters(self, request.GET).context(per_page=self.per_page))
+        context["elsewhere"] = untranslated_elsewhere(self, ResourcePage)
         return context
 
 
@@ -73,6 +75,15 @@ class ResourcePage(ResourceDocuments, HubPage):
     resource_type = models.CharField(_("resource type"), max_length=20, choices=RESOURCE_TYPES)
     audiences = MultipleChoiceField(_("audiences"), choices=AUDIENCES)
     summary = models.TextField(_("summary"), max_length=600)
+    # The publisher's date, not the hub's: a report from 2019 added to the hub today is still
+    # a 2019 report, and the search's Year facet and result cards must say so. Optional because
+    # some older material carries no date; an undated resource shows none rather than a guess.
+    publication_date = models.DateField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        help_text=_("When the publisher released it, not when it was added here."),
+    )
     how_to_use = StreamField(HowToUseBlock(), verbose_name=_("how to use it"), blank=True)
     time_needed = models.CharField(
         _("time needed"), max_length=100, blank=True, help_text=_("For example: 30 minutes")
@@ -110,7 +121,12 @@ class ResourcePage(ResourceDocuments, HubPage):
 
     content_panels = HubPage.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("resource_type"), FieldPanel("audiences"), FieldPanel("summary")],
+            [
+                FieldPanel("resource_type"),
+                FieldPanel("audiences"),
+                FieldPanel("summary"),
+                FieldPanel("publication_date"),
+            ],
             heading=_("About"),
         ),
         InlinePanel("files", label=_("Files and links by language"), min_num=0),
@@ -146,6 +162,7 @@ class ResourcePage(ResourceDocuments, HubPage):
         SynchronizedField("resource_type"),
         SynchronizedField("audiences"),
         TranslatableField("summary"),
+        SynchronizedField("publication_date"),
         TranslatableField("how_to_use"),
         TranslatableField("time_needed"),
         TranslatableField("format"),
@@ -234,6 +251,8 @@ class ResourcePage(ResourceDocuments, HubPage):
             "inLanguage": self.locale.language_code,
             "learningResourceType": self.resource_type_label,
         }
+        if self.publication_date:
+            data["datePublished"] = self.publication_date.isoformat()
         if self.licence:
             data["license"] = self.licence
         if self.time_needed:

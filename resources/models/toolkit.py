@@ -17,6 +17,7 @@ from search.documents import register_indexable
 
 from ..blocks import RelatedPageBlock, TakeawayBlock, TopicBodyBlock
 from ..documents import TopicDocuments
+from ..elsewhere import untranslated_elsewhere
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class ToolkitPage(HubPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["topics"] = self.numbered_topics()
+        context["elsewhere"] = untranslated_elsewhere(self, ToolkitTopicPage)
         return context
 
     def structured_data(self, request=None) -> dict:

@@ -70,7 +70,8 @@ def test_type_filter_lists_only_templates(client, demo):
 
 
 def test_eight_resources_of_different_types_and_five_nuggets(demo):
-    resources = ResourcePage.objects.live().exclude(resource_type="nugget")
+    resources = ResourcePage.objects.live().filter(locale__language_code="en")
+    resources = resources.exclude(resource_type="nugget")
     assert resources.count() == 8
     assert len(set(resources.values_list("resource_type", flat=True))) == 7
     series = NuggetSeriesPage.objects.get(slug="facilitating-virtual-meetings")
@@ -107,3 +108,35 @@ def test_loading_again_changes_nothing(demo):
     before = (Page.objects.count(), Revision.objects.count())
     call_command("load_demo_content", stdout=StringIO())
     assert (Page.objects.count(), Revision.objects.count()) == before
+
+
+def test_french_visitors_find_translated_resources_and_where_the_rest_are(client, demo):
+    soup = soup_of(client.get("/fr/resources/"))
+    titles = sorted(card.h3.get_text(strip=True) for card in soup.select(".resource-card"))
+    assert titles == [
+        "Boîte à outils pour animer des réunions virtuelles",
+        "Liste de vérification avant une séance virtuelle",
+        "Modèle de plan d'action",
+    ]
+    elsewhere = soup.select_one(".elsewhere")
+    assert elsewhere.get_text(" ", strip=True).startswith("10 autres ressources")
+    assert elsewhere.a["href"] == "/en/resources/" and elsewhere.a["lang"] == "en"
+
+    toolkit = soup_of(client.get("/es/toolkit/")).select_one(".elsewhere")
+    assert toolkit.get_text(" ", strip=True).startswith("7 capítulos más")
+    assert soup_of(client.get("/en/resources/")).select(".elsewhere") == []
+
+
+def test_demo_resources_carry_their_publishers_dates(client, demo):
+    page = soup_of(client.get("/fr/resources/action-plan-template/"))
+    assert page.select_one(".resource-facts time").get_text() == "1 février 2023"
+    undated = ResourcePage.objects.filter(publication_date__isnull=True)
+    assert list(undated.values_list("slug", flat=True)) == []
+
+
+def test_french_home_features_the_french_resources(client, demo):
+    featured = [a["href"] for a in soup_of(client.get("/fr/")).select(".featured a")]
+    assert featured == [
+        "/fr/resources/virtual-meeting-toolkit/",
+        "/fr/resources/action-plan-template/",
+    ]

@@ -4,6 +4,7 @@ pages above it."""
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+
 from hub import routing
 from hub.languages import language_name
 from hub.profile_translations import live_stand_in

@@ -47,13 +47,32 @@ def profile_in_locale(profile, locale, user=None):
 def live_stand_in(page):
     """``page`` if visitors can open it, else a live version of it in another language
     (the default language first), else None."""
-    if page is None or page.live:
-        return page
+    return live_stand_ins([page])[0]
+
+
+def live_stand_ins(pages) -> list:
+    """``live_stand_in`` for several pages (breadcrumbs) in at most one query."""
     from .visibility import page_queryset
 
-    candidates = page_queryset().live().public().filter(translation_key=page.translation_key)
-    default = Locale.get_default()
-    return next(iter(sorted(candidates, key=lambda p: p.locale_id != default.pk)), None)
+    waiting = [page for page in pages if page is not None and not page.live]
+    if not waiting:
+        return list(pages)
+    candidates = (
+        page_queryset()
+        .live()
+        .public()
+        .filter(translation_key__in={page.translation_key for page in waiting})
+        .select_related("locale")
+    )
+    best = {}
+    # The default language first, then any: one live version per translation key.
+    for candidate in sorted(
+        candidates, key=lambda p: p.locale.language_code != settings.LANGUAGE_CODE
+    ):
+        best.setdefault(candidate.translation_key, candidate)
+    return [
+        page if page is None or page.live else best.get(page.translation_key) for page in pages
+    ]
 
 
 def add_profile_languages(profile, codes, user=None) -> list[tuple]:

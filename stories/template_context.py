@@ -5,7 +5,6 @@ from django.core.exceptions import ObjectDoesNotExist
 from django_countries import countries as country_names
 
 from hub.models import PartnerProfilePage
-from hub.profile_translations import live_stand_in
 from hub.themes import localized_themes
 from hub.visibility import is_public
 
@@ -81,7 +80,7 @@ def story_context(story) -> dict:
     return {
         # A story in a language its partner's profile is not translated into yet sits below a
         # draft: visitors go to the profile's live page in another language.
-        "partner": live_stand_in(story.get_partner()),
+        "partner": story.public_partner(),
         "lessons": lessons,
         "partners_involved": partners_involved,
         "theme_list": themes,

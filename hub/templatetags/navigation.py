@@ -7,7 +7,7 @@ from django.urls import translate_url
 
 from hub import routing
 from hub.languages import language_name
-from hub.profile_translations import live_stand_in
+from hub.profile_translations import live_stand_ins
 
 register = template.Library()
 
@@ -54,7 +54,7 @@ def breadcrumb_pages(page) -> list:
         ancestors = list(page.get_ancestors())
     # A live page can sit below a draft (a story below a profile not yet translated into its
     # language): link to a live version of the draft, or leave it out.
-    ancestors = [live_stand_in(ancestor) for ancestor in ancestors[1:]]
+    ancestors = live_stand_ins(ancestors[1:])
     return [ancestor for ancestor in ancestors if ancestor is not None]
 
 

@@ -215,10 +215,18 @@ class CaseStoryPage(HubPage):
         context["related_lessons"] = related_lessons(self, request)
         return context
 
-    def structured_data(self, request=None) -> dict:
-        from hub.profile_translations import live_stand_in
+    def public_partner(self):
+        """The partner's page visitors can open: its profile, or while the profile is not
+        translated into the story's language, a live version in another (kept for the
+        page's context and its JSON-LD)."""
+        if not hasattr(self, "_public_partner"):
+            from hub.profile_translations import live_stand_in
 
-        partner = live_stand_in(self.get_partner())
+            self._public_partner = live_stand_in(self.get_partner())
+        return self._public_partner
+
+    def structured_data(self, request=None) -> dict:
+        partner = self.public_partner()
         data = {
             "@context": "https://schema.org",
             "@type": "Article",

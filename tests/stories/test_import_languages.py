@@ -151,11 +151,11 @@ def test_an_unknown_language_is_an_error_with_its_line(tmp_path, french_site):
 def test_onboard_partner_creates_the_profile_in_other_languages(french_site, homes, locales):
     out, _err = run("onboard_partner", "Gamma Network", "--locales", "fr", "es")
     source = PartnerProfilePage.objects.get(title="Gamma Network", locale=locales["en"])
-    assert source.live
+    assert not source.live  # a draft until an editor publishes it
     for code in ("fr", "es"):
         translation = source.get_translation(locales[code])
         assert not translation.live  # a draft for translators, never an untranslated copy
-        assert f"{code}: {translation.url_path}" in out
+        assert f"{code}: {translation.get_full_url()} (draft translation created)" in out
     out, _err = run("onboard_partner", "Gamma Network", "--locales", "fr")
     assert "Profile in fr: " in out and "(already there)" in out.split("Profile in fr: ")[1]
     assert PartnerProfilePage.objects.filter(translation_key=source.translation_key).count() == 3

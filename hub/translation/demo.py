@@ -23,9 +23,15 @@ def load_translations(ctx) -> None:
     for entry in entries:
         page = Page.objects.get(locale=locales["en"], url_path=f"/home{entry['page']}").specific
         for code in ("fr", "es"):
-            words = {string["en"]: string[code] for string in entry["strings"]}
+            # Keyed by the text with its spaces normalised: a paragraph wrapped over several
+            # lines in the file is one line in the page.
+            words = {_plain(string["en"]): _plain(string[code]) for string in entry["strings"]}
             made += translate_page(page, locales[code], words, user)
     ctx.say(f"Translations: {made} pages published in French and Spanish.")
+
+
+def _plain(text) -> str:
+    return " ".join(str(text).split())
 
 
 def translate_page(page, locale, words: dict[str, str], user) -> bool:
@@ -37,7 +43,7 @@ def translate_page(page, locale, words: dict[str, str], user) -> bool:
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
     segments = StringSegment.objects.filter(source=source).select_related("string", "context")
     for segment in segments:
-        text = words.get(segment.string.data)
+        text = words.get(_plain(segment.string.data))
         if text:
             StringTranslation.objects.update_or_create(
                 translation_of=segment.string,

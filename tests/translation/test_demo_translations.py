@@ -5,7 +5,7 @@ from io import StringIO
 from django.core.management import call_command
 
 from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 import pytest
 import yaml
@@ -55,4 +55,19 @@ def test_demo_story_topic_and_home_are_translated(client, monkeypatch, code):
     _lang, text = main_text(client, story.get_translation(locale).url)
     for lesson in story.lessons.all():
         assert strings_of(STORY, code)[lesson.headline] in text
+    # Every string of every translated demo page has its translation: no English paragraph is
+    # left in a French page (paragraphs wrapped in the file are one line in the page).
+    for source in TranslationSource.objects.all():
+        if not Translation.objects.filter(source=source, target_locale=locale).exists():
+            continue
+        for segment in source.stringsegment_set.select_related("string", "context"):
+            assert (
+                StringTranslation.objects.filter(
+                    translation_of=segment.string, locale=locale, context=segment.context
+                ).exists()
+                or segment.string.data == "CC BY 4.0"
+            ), (
+                source.get_source_instance(),
+                segment.string.data[:80],
+            )
     assert main_text(client, f"/{code}/")[0] == code

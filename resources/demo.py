@@ -18,8 +18,8 @@ from wagtail.models import Collection
 import yaml
 
 from hub.demo_loader import DEMO_DIR, set_if_changed
-from hub.models import PartnerProfilePage
 from hub.models.home import HomeFeaturedItem
+from network.models import PartnerProfilePage
 
 from .choices import AUDIENCES, NUGGET
 from .models import (

@@ -15,10 +15,11 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
-from hub.models import LearningCollaborativePage, PartnerProfilePage, Theme
+from hub.models import Theme
+from network.models import LearningCollaborativePage, PartnerProfilePage
+from network.models.partners import attach_partners
 
 from .models import CaseStoryPage
-from .views import attach_partners
 
 FEED_LENGTH = 30
 

@@ -14,7 +14,7 @@ write (``markdown_text``): anything else, raw HTML above all, is dropped and rep
 warning with its line; warnings do not stop the import.
 
 A story in another language is created in that locale, below the partner profile's page in
-that language; a profile without one gets a draft translation (``hub.profile_translations``).
+that language; a profile without one gets a draft translation (``network.profile_translations``).
 Slugs of themes, collaboratives and partners name the version in the story's language where
 there is one (``import_lookup``).
 """
@@ -35,8 +35,9 @@ from wagtail.models import Locale
 import yaml
 from django_countries import countries as country_names
 
-from hub.models import LearningCollaborativePage, PartnerProfilePage, Theme
-from hub.profile_translations import configured_language, locale_for, profile_in_locale
+from hub.models import Theme
+from network.models import LearningCollaborativePage, PartnerProfilePage
+from network.profile_translations import configured_language, locale_for, profile_in_locale
 
 from .import_lookup import SlugLookup
 from .markdown_text import scan, to_rich_text

@@ -4,22 +4,10 @@ from django.core.exceptions import ObjectDoesNotExist
 
 from django_countries import countries as country_names
 
-from hub.models import PartnerProfilePage
-from hub.profile_translations import live_stand_in
 from hub.themes import localized_themes
 from hub.visibility import is_public
-
-
-def attach_partners(stories) -> None:
-    """Give each story its publishing partner (its parent page) with one query for all."""
-    stories = list(stories)
-    if not stories:
-        return
-    steplen = stories[0].steplen
-    parent_paths = {story.path[:-steplen] for story in stories}
-    partners = {p.path: p for p in PartnerProfilePage.objects.filter(path__in=parent_paths)}
-    for story in stories:
-        story._partner = partners.get(story.path[:-steplen])
+from network.models import PartnerProfilePage
+from network.profile_translations import live_stand_in
 
 
 def _visible_relation(story, name):

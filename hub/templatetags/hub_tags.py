@@ -6,8 +6,8 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 
-from hub.profile_translations import live_stand_in
 from hub.public_url import absolute_url
+from network.profile_translations import live_stand_in
 
 register = template.Library()
 

@@ -4,7 +4,7 @@ from django.apps import apps
 
 from wagtail.admin.panels import PageChooserPanel
 
-PARTNER_PAGE_MODEL = "hub.PartnerProfilePage"
+PARTNER_PAGE_MODEL = "network.PartnerProfilePage"
 
 
 class PartnerChooserPanel(PageChooserPanel):

@@ -43,11 +43,7 @@ class ResourceIndexPage(HubPage):
 
     content_panels = HubPage.content_panels + [FieldPanel("intro")]
     search_fields = HubPage.search_fields + [index.SearchField("intro")]
-    translatable_fields = [
-        TranslatableField("title"),
-        SynchronizedField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = HubPage.translatable_fields + [
         TranslatableField("intro"),
     ]
 
@@ -148,11 +144,7 @@ class ResourcePage(ResourceDocuments, HubPage):
         index.SearchField("reflection_prompt"),
         index.FilterField("resource_type"),
     ]
-    translatable_fields = [
-        TranslatableField("title"),
-        SynchronizedField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = HubPage.translatable_fields + [
         SynchronizedField("resource_type"),
         SynchronizedField("audiences"),
         TranslatableField("summary"),

@@ -40,11 +40,7 @@ class ToolkitPage(HubPage):
         index.SearchField("standfirst"),
         index.SearchField("intro"),
     ]
-    translatable_fields = [
-        TranslatableField("title"),
-        SynchronizedField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = HubPage.translatable_fields + [
         TranslatableField("standfirst"),
         TranslatableField("intro"),
     ]
@@ -117,11 +113,7 @@ class ToolkitTopicPage(TopicDocuments, HubPage):
         index.SearchField("body"),
         index.SearchField("key_takeaways"),
     ]
-    translatable_fields = [
-        TranslatableField("title"),
-        SynchronizedField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = HubPage.translatable_fields + [
         TranslatableField("intro"),
         TranslatableField("body"),
         TranslatableField("key_takeaways"),

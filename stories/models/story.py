@@ -20,7 +20,6 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
 from hub.models import HubPage
-from hub.models.partners import PAGE_TRANSLATABLE_FIELDS
 from search.documents import register_indexable
 from stories.blocks import StoryBodyBlock
 
@@ -36,14 +35,14 @@ class CaseStoryPage(HubPage):
     standfirst = models.TextField(_("standfirst"), max_length=400)
     publication_date = models.DateField(_("publication date"))
     partners_involved = ParentalManyToManyField(
-        "hub.PartnerProfilePage",
+        "network.PartnerProfilePage",
         verbose_name=_("partners involved"),
         blank=True,
         related_name="stories_involved_in",
         help_text=_("Other partners of a consortium story; the publishing partner is its parent."),
     )
     collaborative = models.ForeignKey(
-        "hub.LearningCollaborativePage",
+        "network.LearningCollaborativePage",
         verbose_name=_("learning collaborative"),
         null=True,
         blank=True,
@@ -92,7 +91,7 @@ class CaseStoryPage(HubPage):
         index.SearchField("body"),
         index.FilterField("publication_date"),
     ]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+    translatable_fields = HubPage.translatable_fields + [
         TranslatableField("standfirst"),
         SynchronizedField("publication_date"),
         SynchronizedField("partners_involved"),
@@ -105,7 +104,7 @@ class CaseStoryPage(HubPage):
         TranslatableField("body"),
         TranslatableField("lessons"),
     ]
-    parent_page_types = ["hub.PartnerProfilePage"]
+    parent_page_types = ["network.PartnerProfilePage"]
     subpage_types = []
     select_related_when_served = ("locale", "hero_image", "collaborative")
 
@@ -145,7 +144,7 @@ class CaseStoryPage(HubPage):
     def get_partner(self):
         """The publishing partner: the parent page (one query; cached)."""
         if not hasattr(self, "_partner"):
-            from hub.models import PartnerProfilePage
+            from network.models import PartnerProfilePage
 
             self._partner = PartnerProfilePage.objects.filter(
                 path=self.path[: -self.steplen]
@@ -162,7 +161,7 @@ class CaseStoryPage(HubPage):
         return context
 
     def structured_data(self, request=None) -> dict:
-        from hub.profile_translations import live_stand_in
+        from network.profile_translations import live_stand_in
 
         partner = live_stand_in(self.get_partner())
         data = {

@@ -10,7 +10,7 @@ import pytest
 import wagtail_factories
 from bs4 import BeautifulSoup
 
-from hub.factories import CollaborativeActivityFactory
+from network.factories import CollaborativeActivityFactory
 
 from .conftest import make_story
 

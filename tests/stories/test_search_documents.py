@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from hub.models import LearningCollaborativePage, PartnerProfilePage
+from network.models import LearningCollaborativePage, PartnerProfilePage
 from search.documents import indexable_models, label_resolver
 from stories.factories import LessonFactory
 from stories.models import CaseStoryPage

@@ -1,17 +1,15 @@
-"""Search documents of the network's pages (partners, collaboratives) and facet labels.
+"""Search documents of the network's pages (partners, collaboratives) and their facet labels.
 
 Label resolvers turn the stable facet keys documents carry into words in the reader's language.
 """
 
 from django.utils import translation
 
+from hub.public_url import site_path
+from hub.regions import region_codes_for
 from search.documents import SearchDocument, register_labels
 
-from .memo import locale_ids
 from .models import LearningCollaborativePage, OrganisationType, PartnerProfilePage
-from .public_url import site_path
-from .regions import region_codes_for
-from .themes import themes_by_locale
 
 
 def partner_documents(partner) -> list[SearchDocument]:
@@ -19,7 +17,7 @@ def partner_documents(partner) -> list[SearchDocument]:
     return [
         SearchDocument(
             id=f"partner:{partner.pk}",
-            source=f"hub.partnerprofilepage:{partner.pk}",
+            source=f"network.partnerprofilepage:{partner.pk}",
             kind="partner",
             locale=partner.locale.language_code,
             title=partner.title,
@@ -43,7 +41,7 @@ def collaborative_documents(collaborative) -> list[SearchDocument]:
     return [
         SearchDocument(
             id=f"collaborative:{collaborative.pk}",
-            source=f"hub.learningcollaborativepage:{collaborative.pk}",
+            source=f"network.learningcollaborativepage:{collaborative.pk}",
             kind="collaborative",
             locale=collaborative.locale.language_code,
             title=collaborative.title,
@@ -73,19 +71,6 @@ def _by_slug(queryset, keys, language, name="title"):
     for slug, code, label in rows:
         if slug not in labels or code == language:
             labels[slug] = label
-    return labels
-
-
-@register_labels("theme")
-def theme_labels(keys, language):
-    # From the themes every page remembers (hub.themes): no query.
-    labels = {}
-    locale_id = locale_ids().get(language)
-    keys = set(keys)
-    for by_slug in themes_by_locale().values():
-        for slug, theme in by_slug.items():
-            if slug in keys and (slug not in labels or theme.locale_id == locale_id):
-                labels[slug] = theme.name
     return labels
 
 

@@ -49,7 +49,7 @@ def live_stand_in(page):
     (the default language first), else None."""
     if page is None or page.live:
         return page
-    from .visibility import page_queryset
+    from hub.visibility import page_queryset
 
     candidates = page_queryset().live().public().filter(translation_key=page.translation_key)
     default = Locale.get_default()
@@ -61,7 +61,7 @@ def add_profile_languages(profile, codes, user=None) -> list[tuple]:
 
     Raises OnboardingError, before anything is made, when a code is not a configured language.
     """
-    from .partners_onboarding import OnboardingError
+    from .onboarding import OnboardingError
 
     unknown = [code for code in codes if not configured_language(code)]
     if unknown:

@@ -28,9 +28,10 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from .media_collections import ensure_editor_media, ensure_partner_media
+from hub.media_collections import ensure_editor_media, ensure_partner_media
+from hub.translation.permissions import EDITORS, ensure_translators_group
+
 from .models import OrganisationType, PartnerIndexPage, PartnerProfilePage
-from .translation.permissions import EDITORS, ensure_translators_group
 
 PARTNER_GROUP_PREFIX = "Partner: "
 WORKFLOW_NAME = "Editorial review"

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.signals import post_page_move
 
@@ -78,3 +78,13 @@ def page_queryset():
     from wagtail.models import Page
 
     return HubPageQuerySet(Page).order_by("path")
+
+
+def live_stand_in(page):
+    """``page`` if visitors can open it, else a live version of it in another language
+    (the default language first), else None."""
+    if page is None or page.live:
+        return page
+    candidates = page_queryset().live().public().filter(translation_key=page.translation_key)
+    default = Locale.get_default()
+    return next(iter(sorted(candidates, key=lambda p: p.locale_id != default.pk)), None)

@@ -9,7 +9,7 @@ untranslated copy never goes live (``WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLA
 
 A live story below that draft is still served: Wagtail routes through pages that are not live
 and checks only the page it serves. Links to the profile from such a story go to a live
-version of it instead (``live_stand_in``).
+version of it instead (``hub.visibility.live_stand_in``).
 """
 
 from django.conf import settings
@@ -42,18 +42,6 @@ def profile_in_locale(profile, locale, user=None):
     # source's, and themes are translated on their own.
     TranslationCreator(user, [locale]).create_translations(profile, include_related_objects=False)
     return profile.get_translation(locale).specific
-
-
-def live_stand_in(page):
-    """``page`` if visitors can open it, else a live version of it in another language
-    (the default language first), else None."""
-    if page is None or page.live:
-        return page
-    from hub.visibility import page_queryset
-
-    candidates = page_queryset().live().public().filter(translation_key=page.translation_key)
-    default = Locale.get_default()
-    return next(iter(sorted(candidates, key=lambda p: p.locale_id != default.pk)), None)
 
 
 def add_profile_languages(profile, codes, user=None) -> list[tuple]:

@@ -5,9 +5,8 @@ from django.core.exceptions import ObjectDoesNotExist
 from django_countries import countries as country_names
 
 from hub.themes import localized_themes
-from hub.visibility import is_public
+from hub.visibility import is_public, live_stand_in
 from network.models import PartnerProfilePage
-from network.profile_translations import live_stand_in
 
 
 def _visible_relation(story, name):

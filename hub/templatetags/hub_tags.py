@@ -7,7 +7,7 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 
 from hub.public_url import absolute_url
-from network.profile_translations import live_stand_in
+from hub.visibility import live_stand_in
 
 register = template.Library()
 

@@ -161,7 +161,7 @@ class CaseStoryPage(HubPage):
         return context
 
     def structured_data(self, request=None) -> dict:
-        from network.profile_translations import live_stand_in
+        from hub.visibility import live_stand_in
 
         partner = live_stand_in(self.get_partner())
         data = {

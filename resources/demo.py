@@ -17,11 +17,12 @@ from wagtail.models import Collection
 
 import yaml
 
+from hub.audiences import Audience
 from hub.demo_loader import DEMO_DIR, set_if_changed
 from hub.models.home import HomeFeaturedItem
 from network.models import PartnerProfilePage
 
-from .choices import AUDIENCES, NUGGET
+from .choices import NUGGET
 from .models import (
     NuggetSeriesItem,
     NuggetSeriesPage,
@@ -198,7 +199,7 @@ class Loader:
             title=entry["title"],
             resource_type=entry["type"],
             # Stored in the choices' order, so compare in that order too.
-            audiences=[key for key, _label in AUDIENCES if key in entry["audiences"]],
+            audiences=[key for key in Audience.values if key in entry["audiences"]],
             summary=" ".join(entry["summary"].split()),
             time_needed=entry.get("time_needed", ""),
             format=entry.get("format", ""),

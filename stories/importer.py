@@ -35,13 +35,14 @@ from wagtail.models import Locale
 import yaml
 from django_countries import countries as country_names
 
+from hub.audiences import Audience
 from hub.models import Theme
 from network.models import LearningCollaborativePage, PartnerProfilePage
 from network.profile_translations import configured_language, locale_for, profile_in_locale
 
 from .import_lookup import SlugLookup
 from .markdown_text import scan, to_rich_text
-from .models import Audience, CaseStoryPage, Lesson, LessonKind
+from .models import CaseStoryPage, Lesson, LessonKind
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n?(.*)\Z", re.S)
 KNOWN_KEYS = {

@@ -2,9 +2,10 @@
 
 from django.utils import translation
 
+from hub.audiences import Audience
 from search.documents import register_labels
 
-from .models import Audience, LessonKind
+from .models import LessonKind
 
 
 def _choice_labels(choices, keys, language):

@@ -18,13 +18,14 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
+from hub.audiences import Audience
+from hub.fields import KeyListField
 from hub.models import HubPage
 from search.documents import register_indexable
 
 from ..blocks import HowToUseBlock
-from ..choices import AUDIENCES, NUGGET, RESOURCE_TYPES, label
+from ..choices import NUGGET, RESOURCE_TYPES, label
 from ..documents import ResourceDocuments
-from ..fields import MultipleChoiceField
 from .panels import PartnerChooserPanel
 
 
@@ -77,7 +78,7 @@ class ResourcePage(ResourceDocuments, HubPage):
     """
 
     resource_type = models.CharField(_("resource type"), max_length=20, choices=RESOURCE_TYPES)
-    audiences = MultipleChoiceField(_("audiences"), choices=AUDIENCES)
+    audiences = KeyListField(_("audiences"), max_length=200, choices=Audience.choices)
     summary = models.TextField(_("summary"), max_length=600)
     how_to_use = StreamField(HowToUseBlock(), verbose_name=_("how to use it"), blank=True)
     time_needed = models.CharField(
@@ -176,7 +177,7 @@ class ResourcePage(ResourceDocuments, HubPage):
         return label(RESOURCE_TYPES, self.resource_type)
 
     def audience_labels(self) -> list[str]:
-        return [label(AUDIENCES, key) for key in self.audiences]
+        return Audience.labels_of(self.audiences)
 
     @property
     def visible_publisher(self):

@@ -3,7 +3,8 @@
 The database is taken back to the migrations of the hub before the move (``network 0001``
 and everything that depends on it unapplied), filled through the historical models the way
 that hub stored things, then migrated forward; the checks go through today's models.
-Transactional: migrations cannot run inside a test's transaction on SQLite.
+Transactional (migrations cannot run inside a test's transaction on SQLite), with the data
+the migrations made restored first (the site and its home page).
 """
 
 import uuid
@@ -23,7 +24,7 @@ import pytest
 from network.models import LearningCollaborativePage, PartnerProfilePage
 from search.models import IndexedDocument
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def migrate_to_before_the_move():

@@ -11,8 +11,7 @@ import wagtail_factories
 from bs4 import BeautifulSoup
 
 from network.factories import CollaborativeActivityFactory
-
-from .conftest import make_story
+from tests.stories.conftest import make_story
 
 pytestmark = pytest.mark.django_db
 

@@ -55,9 +55,17 @@ def restricted_paths() -> tuple[str, ...]:
     return paths
 
 
-def is_public(page) -> bool:
-    """Whether no view restriction covers ``page`` (on itself or an ancestor)."""
-    return not page.path.startswith(restricted_paths())
+def is_public(page, restricted=None) -> bool:
+    """Whether no view restriction covers ``page`` (on itself or an ancestor), live or not:
+    the meaning of Wagtail's ``PageQuerySet.public()``. ``restricted``: the paths, when the
+    caller has read them once for many pages."""
+    paths = restricted_paths() if restricted is None else tuple(restricted)
+    return not page.path.startswith(paths)
+
+
+def is_visible(page, restricted=None) -> bool:
+    """Whether anonymous visitors may open ``page``: live, and public."""
+    return page.live and is_public(page, restricted)
 
 
 class HubPageQuerySet(PageQuerySet):

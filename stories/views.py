@@ -5,7 +5,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django_countries import countries as country_names
 
 from hub.themes import localized_themes
-from hub.visibility import is_public, live_stand_in
+from hub.visibility import is_visible, live_stand_in
 from network.models import PartnerProfilePage
 
 
@@ -16,7 +16,7 @@ def _visible_relation(story, name):
         target = getattr(story, name)
     except ObjectDoesNotExist:  # a preview can point to something deleted since
         return None
-    if target is None or (hasattr(target, "live") and not (target.live and is_public(target))):
+    if target is None or (hasattr(target, "live") and not is_visible(target)):
         return None
     return target
 

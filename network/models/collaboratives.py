@@ -21,7 +21,7 @@ from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from hub.models import HubPage
-from hub.visibility import is_public, page_queryset
+from hub.visibility import is_visible, page_queryset
 from search.documents import register_indexable
 
 from .choices import ActivityFormat, CollaborativeStatus, MemberRole
@@ -165,9 +165,9 @@ class LearningCollaborativePage(HubPage):
         context = super().get_context(request, *args, **kwargs)
         members = self.member_list()
         # Members and host are named only when visitors may see their profile.
-        context["members"] = [m for m in members if m.partner.live and is_public(m.partner)]
+        context["members"] = [m for m in members if is_visible(m.partner)]
         host = self.host_partner
-        context["host_partner"] = host if host and host.live and is_public(host) else None
+        context["host_partner"] = host if host and is_visible(host) else None
         context["country_list"] = [(c, country_names.name(c)) for c in self.country_codes(members)]
         context["activity_list"] = self.activities.all()
         visible = page_queryset().live().public()

@@ -183,10 +183,10 @@ class ResourcePage(ResourceDocuments, HubPage):
     def visible_publisher(self):
         """The publishing partner's page when visitors may see it (live, not restricted):
         a draft or private profile is named nowhere public."""
-        from hub.visibility import is_public
+        from hub.visibility import is_visible
 
         publisher = self.publisher if self.publisher_id else None
-        if publisher is None or not publisher.live or not is_public(publisher):
+        if publisher is None or not is_visible(publisher):
             return None
         return publisher
 

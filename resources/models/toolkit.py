@@ -65,7 +65,7 @@ class ToolkitPage(HubPage):
         return [
             NumberedTopic(number, topic)
             for number, topic in enumerate(topics.order_by("path"), start=1)
-            if not topic.path.startswith(private)
+            if is_public(topic, private)
         ]
 
     def get_context(self, request, *args, **kwargs):

@@ -26,8 +26,9 @@ def unwrap(apps, schema_editor):
         f"UPDATE {quote(Lesson._meta.db_table)} SET {quote('audiences')} = %s,"
         f" {quote('themes')} = %s WHERE {quote('id')} = %s"
     )
-    for lesson in Lesson.objects.only("pk", *FIELDS):
-        schema_editor.execute(sql, [",".join(lesson.audiences), ",".join(lesson.themes), lesson.pk])
+    with schema_editor.connection.cursor() as cursor:
+        for lesson in Lesson.objects.only("pk", *FIELDS):
+            cursor.execute(sql, [",".join(lesson.audiences), ",".join(lesson.themes), lesson.pk])
 
 
 class Migration(migrations.Migration):

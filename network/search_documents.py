@@ -7,11 +7,14 @@ from django.utils import translation
 
 from hub.public_url import site_path
 from hub.regions import region_codes_for
-from search.documents import SearchDocument, register_labels
+from search.documents import SearchDocument, register_documents, register_labels
 
 from .models import LearningCollaborativePage, OrganisationType, PartnerProfilePage
 
 
+@register_documents(
+    PartnerProfilePage, queryset=lambda: PartnerProfilePage.objects.live().public().specific()
+)
 def partner_documents(partner) -> list[SearchDocument]:
     countries = [country.code for country in partner.countries]
     return [
@@ -35,6 +38,10 @@ def partner_documents(partner) -> list[SearchDocument]:
     ]
 
 
+@register_documents(
+    LearningCollaborativePage,
+    queryset=lambda: LearningCollaborativePage.objects.live().public().specific(),
+)
 def collaborative_documents(collaborative) -> list[SearchDocument]:
     members = collaborative.member_list()
     countries = collaborative.country_codes(members)

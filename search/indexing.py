@@ -20,7 +20,7 @@ from wagtail.models import Page
 from django_tasks import task
 
 from hub.visibility import is_visible, restricted_paths
-from search.documents import SearchDocument, indexable_models
+from search.documents import SearchDocument, documents_for, indexable_models, rebuild_queryset
 from search.engines import SearchUnavailable, indexing_engines
 from search.semantic import store as vectors
 
@@ -43,19 +43,15 @@ def is_indexable(obj, restricted=None) -> bool:
 
 
 def documents_of(obj, restricted=None) -> list[SearchDocument]:
-    return list(obj.search_documents()) if is_indexable(obj, restricted) else []
+    return documents_for(obj) if is_indexable(obj, restricted) else []
 
 
 def all_documents() -> Iterator[SearchDocument]:
     """Every document a full rebuild indexes."""
     restricted = restricted_paths()
     for model in indexable_models():
-        for obj in model.search_queryset():
+        for obj in rebuild_queryset(model):
             yield from documents_of(obj, restricted)
-
-
-def count_sources() -> int:
-    return sum(model.search_queryset().count() for model in indexable_models())
 
 
 def _for_each_engine(action: str, function) -> None:

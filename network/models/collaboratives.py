@@ -22,7 +22,6 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from hub.models import HubPage
 from hub.visibility import is_visible, page_queryset
-from search.documents import register_indexable
 
 from .choices import ActivityFormat, CollaborativeStatus, MemberRole
 from .partners import attach_partners
@@ -52,7 +51,6 @@ class CollaborativeIndexPage(HubPage):
         return context
 
 
-@register_indexable
 class LearningCollaborativePage(HubPage):
     summary = models.TextField(_("summary"), max_length=500, blank=True)
     purpose = RichTextField(_("purpose"), blank=True)
@@ -191,15 +189,6 @@ class LearningCollaborativePage(HubPage):
         if self.start_date:
             data["foundingDate"] = self.start_date.isoformat()
         return data
-
-    def search_documents(self):
-        from network.search_documents import collaborative_documents
-
-        return collaborative_documents(self)
-
-    @classmethod
-    def search_queryset(cls):
-        return cls.objects.live().public().specific()
 
 
 class CollaborativeMember(TranslatableMixin, Orderable):

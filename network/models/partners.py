@@ -20,7 +20,6 @@ from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
 
 from hub.models import HubPage
-from search.documents import register_indexable
 
 from .choices import OrganisationType
 
@@ -67,7 +66,6 @@ class PartnerIndexPage(HubPage):
         }
 
 
-@register_indexable
 class PartnerProfilePage(HubPage):
     """One organisation of the network; the title is its name."""
 
@@ -205,15 +203,6 @@ class PartnerProfilePage(HubPage):
         if self.contact_email:
             data["email"] = self.contact_email
         return data
-
-    def search_documents(self):
-        from network.search_documents import partner_documents
-
-        return partner_documents(self)
-
-    @classmethod
-    def search_queryset(cls):
-        return cls.objects.live().public().specific()
 
 
 def attach_partners(stories) -> None:

@@ -21,11 +21,9 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from hub.audiences import Audience
 from hub.fields import KeyListField
 from hub.models import HubPage
-from search.documents import register_indexable
 
 from ..blocks import HowToUseBlock
 from ..choices import NUGGET, RESOURCE_TYPES, label
-from ..documents import ResourceDocuments
 from .panels import PartnerChooserPanel
 
 
@@ -69,8 +67,7 @@ class ResourceIndexPage(HubPage):
         return context
 
 
-@register_indexable
-class ResourcePage(ResourceDocuments, HubPage):
+class ResourcePage(HubPage):
     """One resource, with its files or links in each language it exists in.
 
     Facet fields (type, audiences, themes, countries, publisher) hold stable keys and are

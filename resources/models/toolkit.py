@@ -13,10 +13,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.models import HubPage
 from hub.visibility import is_public, page_queryset, restricted_paths
-from search.documents import register_indexable
 
 from ..blocks import RelatedPageBlock, TakeawayBlock, TopicBodyBlock
-from ..documents import TopicDocuments
 
 
 @dataclass(frozen=True)
@@ -84,8 +82,7 @@ class ToolkitPage(HubPage):
         }
 
 
-@register_indexable
-class ToolkitTopicPage(TopicDocuments, HubPage):
+class ToolkitTopicPage(HubPage):
     """One topic of a toolkit, numbered by its position among its live siblings."""
 
     intro = models.TextField(

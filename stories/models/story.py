@@ -20,7 +20,6 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
 from hub.models import HubPage
-from search.documents import register_indexable
 from stories.blocks import StoryBodyBlock
 
 
@@ -30,7 +29,6 @@ class StoryTag(TaggedItemBase):
     )
 
 
-@register_indexable
 class CaseStoryPage(HubPage):
     standfirst = models.TextField(_("standfirst"), max_length=400)
     publication_date = models.DateField(_("publication date"))
@@ -185,14 +183,3 @@ class CaseStoryPage(HubPage):
         if self.countries:
             data["spatialCoverage"] = [country.name for country in self.countries]
         return {key: value for key, value in data.items() if value is not None}
-
-    # --- search documents (see stories.documents) ---------------------------------------------
-
-    def search_documents(self):
-        from stories.documents import story_documents
-
-        return story_documents(self)
-
-    @classmethod
-    def search_queryset(cls):
-        return cls.objects.live().public().specific()

@@ -2,21 +2,17 @@ from django.apps import AppConfig
 
 
 class HubConfig(AppConfig):
-    """The network itself: home, taxonomy, partners, collaboratives, permissions."""
+    """The project and what every app shares: settings, the base page, home, themes and
+    regions, caching, middleware, media permissions, translation permissions."""
 
     name = "hub"
     verbose_name = "Knowledge Hub"
 
     def ready(self):
-        # Registers the facet label resolvers of themes, partners, collaboratives and types.
-        from django.db.models.signals import post_migrate, post_save
+        from django.db.models.signals import post_migrate
 
-        from . import caching, content_version, documents  # noqa: F401
-        from .models import PartnerProfilePage
-        from .partners_onboarding import follow_profile_translations
+        from . import caching, content_version, search_documents  # noqa: F401  (theme labels)
         from .public_url import follow_public_url
-
-        post_save.connect(follow_profile_translations, sender=PartnerProfilePage)
 
         content_version.connect_signals()
         # Copies made for a translation stay offline until translated and published.

@@ -21,8 +21,8 @@ SHOWN = 5  # pages per list; the rest are counted
 
 def partner_profiles(user):
     """The partner profiles whose groups ``user`` belongs to, in the default language first."""
-    from .models import PartnerProfilePage
-    from .partners_onboarding import PARTNER_GROUP_PREFIX
+    from network.models import PartnerProfilePage
+    from network.onboarding import PARTNER_GROUP_PREFIX
 
     granted = GroupPagePermission.objects.filter(
         group__in=user.groups.filter(name__startswith=PARTNER_GROUP_PREFIX),

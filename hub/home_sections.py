@@ -30,9 +30,10 @@ def _stories():
 
 def network_numbers() -> dict[str, int]:
     def count():
+        from network.models import PartnerProfilePage
         from stories.models import Lesson
 
-        from .models import HomePage, PartnerProfilePage
+        from .models import HomePage
 
         stories = _stories()
         story_ids = stories.values("pk")

@@ -13,6 +13,7 @@ nothing is kept at all.
 
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 
@@ -71,9 +72,17 @@ def restricted_paths() -> tuple[str, ...]:
     return paths
 
 
-def is_public(page) -> bool:
-    """Whether no view restriction covers ``page`` (on itself or an ancestor)."""
-    return not page.path.startswith(restricted_paths())
+def is_public(page, restricted=None) -> bool:
+    """Whether no view restriction covers ``page`` (on itself or an ancestor), live or not:
+    the meaning of Wagtail's ``PageQuerySet.public()``. ``restricted``: the paths, when the
+    caller has read them once for many pages."""
+    paths = restricted_paths() if restricted is None else tuple(restricted)
+    return not page.path.startswith(paths)
+
+
+def is_visible(page, restricted=None) -> bool:
+    """Whether anonymous visitors may open ``page``: live, and public."""
+    return page.live and is_public(page, restricted)
 
 
 class HubPageQuerySet(PageQuerySet):
@@ -94,3 +103,30 @@ def page_queryset():
     from wagtail.models import Page
 
     return HubPageQuerySet(Page).order_by("path")
+
+
+def live_stand_in(page):
+    """``page`` if visitors can open it, else a live version of it in another language
+    (the default language first), else None."""
+    return live_stand_ins([page])[0]
+
+
+def live_stand_ins(pages) -> list:
+    """``live_stand_in`` for several pages (breadcrumbs) in at most one query."""
+    waiting = [page for page in pages if page is not None and not page.live]
+    if not waiting:
+        return list(pages)
+    candidates = (
+        page_queryset()
+        .live()
+        .public()
+        .filter(translation_key__in={page.translation_key for page in waiting})
+        .select_related("locale")
+    )
+    best = {}
+    # The default language first, then any: one live version per translation key.
+    for candidate in sorted(
+        candidates, key=lambda p: p.locale.language_code != settings.LANGUAGE_CODE
+    ):
+        best.setdefault(candidate.translation_key, candidate)
+    return [page if page is None or page.live else best.get(page.translation_key) for page in pages]

@@ -7,11 +7,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import partner_isolation  # noqa: F401  (registers the chooser and admin API hooks)
-from .admin_views import onboard_partner_view
 from .dashboard import add_panels
 from .models import HomePage, Theme
-from .partner_accounts import partner_accounts_view, resend_invitation_view
-from .partners_onboarding import can_onboard
 from .translation import permissions  # noqa: F401  (registers the translators hooks)
 from .translation.views import REPORT_PERMISSION, translation_status
 
@@ -53,38 +50,6 @@ def register_translation_status_menu_item():
         reverse("translation_status"),
         icon_name="globe",
         order=700,
-    )
-
-
-@hooks.register("register_admin_urls")
-def register_onboarding_url():
-    return [
-        path("partners/onboard/", onboard_partner_view, name="hub_onboard_partner"),
-        path("partners/accounts/", partner_accounts_view, name="hub_partner_accounts"),
-        path(
-            "partners/accounts/<int:user_id>/invite/",
-            resend_invitation_view,
-            name="hub_resend_invitation",
-        ),
-    ]
-
-
-class OnboardPartnerMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_onboard(request.user)
-
-
-@hooks.register("register_settings_menu_item")
-def register_onboarding_menu_item():
-    return OnboardPartnerMenuItem(
-        _("Onboard a partner"), reverse("hub_onboard_partner"), icon_name="group", order=650
-    )
-
-
-@hooks.register("register_settings_menu_item")
-def register_partner_accounts_menu_item():
-    return OnboardPartnerMenuItem(
-        _("Partner accounts"), reverse("hub_partner_accounts"), icon_name="user", order=651
     )
 
 

@@ -1,8 +1,7 @@
 """Stable keys of the resource facets, shared by models, filters and search documents.
 
 The keys never change (URLs, search indexes and imports rely on them); the labels are
-translated at render time. Audience keys are the same as those of lessons in ``stories``,
-so one audience facet covers both.
+translated at render time. Audiences are shared with lessons: ``hub.audiences``.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -18,13 +17,6 @@ RESOURCE_TYPES = [
     ("nugget", _("Learning nugget")),
 ]
 NUGGET = "nugget"
-
-AUDIENCES = [
-    ("donors", _("Donors")),
-    ("facilitators", _("Facilitators")),
-    ("csos", _("Civil society organisations")),
-    ("governments", _("Governments")),
-]
 
 
 def label(choices, key: str) -> str:

@@ -17,11 +17,13 @@ from wagtail.models import Collection
 
 import yaml
 
+from hub.audiences import Audience
 from hub.demo_loader import DEMO_DIR, set_if_changed
-from hub.models import HomePage, PartnerProfilePage
+from hub.models import HomePage
 from hub.models.home import HomeFeaturedItem
+from network.models import PartnerProfilePage
 
-from .choices import AUDIENCES, NUGGET
+from .choices import NUGGET
 from .models import (
     NuggetSeriesItem,
     NuggetSeriesPage,
@@ -213,7 +215,7 @@ class Loader:
             title=entry["title"],
             resource_type=entry["type"],
             # Stored in the choices' order, so compare in that order too.
-            audiences=[key for key, _label in AUDIENCES if key in entry["audiences"]],
+            audiences=[key for key in Audience.values if key in entry["audiences"]],
             summary=" ".join(entry["summary"].split()),
             publication_date=entry.get("published"),
             time_needed=entry.get("time_needed", ""),

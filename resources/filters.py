@@ -14,12 +14,13 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from hub.audiences import Audience
+from hub.fields import KeyListField
 from hub.languages import language_name
 from hub.models import Theme
 from hub.visibility import page_queryset
 
-from .choices import AUDIENCES, RESOURCE_TYPES
-from .fields import MultipleChoiceField
+from .choices import RESOURCE_TYPES
 from .models import ResourceFile, ResourcePage
 
 PARAMETERS = ("type", "audience", "theme", "language", "partner")
@@ -70,7 +71,7 @@ class ResourceFilters:
         )
         choices = {
             "type": (_("Type"), [(key, str(name)) for key, name in RESOURCE_TYPES]),
-            "audience": (_("Audience"), [(key, str(name)) for key, name in AUDIENCES]),
+            "audience": (_("Audience"), [(key, str(name)) for key, name in Audience.choices]),
             "theme": (_("Theme"), [(theme.slug, theme.name) for theme in themes]),
             "language": (_("Language"), [(code, language_name(code)) for code in languages]),
             "partner": (_("Partner"), [(page.slug, page.title) for page in partners]),
@@ -104,7 +105,7 @@ class ResourceFilters:
         if selected["audience"]:
             condition = Q()
             for key in selected["audience"]:
-                condition |= Q(audiences__contains=MultipleChoiceField.lookup(key))
+                condition |= Q(audiences__contains=KeyListField.lookup(key))
             queryset = queryset.filter(condition)
         if selected["theme"]:
             queryset = queryset.filter(

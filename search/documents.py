@@ -1,7 +1,8 @@
 """The one search document shape, and the registry through which content apps feed it.
 
-Content apps know nothing of engines: a model registers itself as *indexable* and builds its
-own ``SearchDocument`` objects next to the model; ``search/`` turns them into an index. A
+Content apps know nothing of engines: each app's ``search_documents.py`` registers the
+function that builds a model's ``SearchDocument`` objects (``register_documents``);
+``search/`` turns them into an index. A
 story page, for example, yields one document for the story and one per lesson.
 
 Facet values are stable keys (ISO 3166 codes, M49 codes, slugs, choice values); labels are
@@ -14,6 +15,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 KINDS = ("story", "lesson", "resource", "collaborative", "partner")
 
@@ -106,25 +108,52 @@ class SearchDocument:
 
 # --- registry -------------------------------------------------------------------------------
 
-_indexable: list[type] = []
+
+@dataclass(frozen=True)
+class Indexable:
+    """How one model reaches the index."""
+
+    documents: Callable[[Any], list[SearchDocument]]
+    queryset: Callable[[], Iterable]
+
+
+_indexable: dict[type, Indexable] = {}
 _labels: dict[str, Callable[[Iterable[str], str], dict[str, str]]] = {}
 
 
-def register_indexable(model: type) -> type:
-    """Class decorator for a model that yields search documents.
+def register_documents(model: type, *, queryset: Callable[[], Iterable]):
+    """Decorator registering ``documents(instance) -> list[SearchDocument]`` for ``model``.
 
-    The model provides ``search_documents(self) -> list[SearchDocument]`` (documents of this
-    instance in its own language) and a classmethod ``search_queryset(cls)`` returning every
-    instance to index in a full rebuild (live and public, all languages). Pages are also
-    checked by ``search`` for live status and view restrictions before indexing.
+    The documents are those of one instance in its own language; ``queryset()`` returns every
+    instance a full rebuild indexes (live and public, all languages). Pages are also checked
+    for live status and view restrictions before indexing (``search.indexing``). Each app
+    registers its models, and its facet labels (``register_labels``), in its
+    ``search_documents.py``, which its ``AppConfig.ready()`` imports.
     """
-    if model not in _indexable:
-        _indexable.append(model)
-    return model
+
+    def decorator(build):
+        _indexable[model] = Indexable(build, queryset)
+        return build
+
+    return decorator
 
 
 def indexable_models() -> list[type]:
     return list(_indexable)
+
+
+def _registration(model: type) -> Indexable:
+    return next(_indexable[cls] for cls in model.__mro__ if cls in _indexable)
+
+
+def documents_for(obj) -> list[SearchDocument]:
+    """The documents of ``obj`` (a specific page or another registered object)."""
+    return list(_registration(type(obj)).documents(obj))
+
+
+def rebuild_queryset(model: type) -> Iterable:
+    """Every instance of ``model`` a full rebuild indexes."""
+    return _registration(model).queryset()
 
 
 def register_labels(facet: str):

@@ -15,11 +15,12 @@ from collections.abc import Iterator
 from django.apps import apps
 from django.db import transaction
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from django_tasks import task
 
-from search.documents import SearchDocument, indexable_models
+from hub.visibility import is_visible, restricted_paths
+from search.documents import SearchDocument, documents_for, indexable_models, rebuild_queryset
 from search.engines import SearchUnavailable, indexing_engines
 from search.semantic import store as vectors
 
@@ -36,28 +37,20 @@ def is_indexable_model(model) -> bool:
     return model is not None and any(issubclass(model, m) for m in indexable_models())
 
 
-def restricted_paths() -> list[str]:
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+def is_indexable(obj, restricted=None) -> bool:
+    """Pages while visitors may open them (``hub.visibility.is_visible``); other objects always."""
+    return not isinstance(obj, Page) or is_visible(obj, restricted)
 
 
-def is_public(obj, restricted: list[str] | None = None) -> bool:
-    if not isinstance(obj, Page):
-        return True
-    if not obj.live:
-        return False
-    restricted = restricted_paths() if restricted is None else restricted
-    return not any(obj.path.startswith(path) for path in restricted)
-
-
-def documents_of(obj, restricted: list[str] | None = None) -> list[SearchDocument]:
-    return list(obj.search_documents()) if is_public(obj, restricted) else []
+def documents_of(obj, restricted=None) -> list[SearchDocument]:
+    return documents_for(obj) if is_indexable(obj, restricted) else []
 
 
 def all_documents() -> Iterator[SearchDocument]:
     """Every document a full rebuild indexes."""
     restricted = restricted_paths()
     for model in indexable_models():
-        for obj in model.search_queryset():
+        for obj in rebuild_queryset(model):
             yield from documents_of(obj, restricted)
 
 

@@ -7,9 +7,8 @@ class StoriesConfig(AppConfig):
     name = "stories"
 
     def ready(self):
-        # Registers the facet label resolvers of lesson kinds and audiences.
         from hub.sample_urls import register_sample_path
 
-        from . import labels  # noqa: F401
+        from . import search_documents  # noqa: F401  (stories, lessons, their facet labels)
 
         register_sample_path("storyindexpage-filtered", "/{lang}/stories/?country=BD&year=2024")

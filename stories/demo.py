@@ -1,11 +1,11 @@
-"""Demo stories: the network first, then the story index, then the stories through the importer.
+"""Demo stories: the story index, then the stories through the importer (the network is loaded
+before, by ``network.demo``).
 
 The stories are Markdown files in ``content/demo/stories/`` loaded by the same importer as
 ``manage.py import_stories --publish``, so the demo exercises what partners use.
 """
 
 from hub.demo_loader import DEMO_DIR, publish_if_changed
-from hub.network_demo import load_network
 
 from .importer import StoryImporter
 from .models import StoryIndexPage
@@ -27,7 +27,6 @@ def ensure_story_index(home, user):
 
 
 def load(ctx):
-    load_network(ctx)
     ctx.shared["story_index"] = ensure_story_index(ctx.shared["homes"]["en"], ctx.shared["admin"])
     report = StoryImporter().run([STORIES_DIR], publish=True)
     ctx.say(

@@ -16,11 +16,12 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
-from hub.models import LearningCollaborativePage, PartnerProfilePage, Theme
+from hub.models import Theme
 from hub.routing import section_urls
+from network.models import LearningCollaborativePage, PartnerProfilePage
+from network.models.partners import attach_partners
 
 from .models import CaseStoryPage
-from .template_context import attach_partners
 
 FEED_LENGTH = 30
 

@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries as country_names
 
 from hub import regions
-from hub.models import LearningCollaborativePage, PartnerProfilePage, Theme
+from hub.models import Theme
+from network.models import LearningCollaborativePage, PartnerProfilePage
 
 FILTER_NAMES = ("country", "region", "theme", "partner", "collaborative", "year")
 FILTER_LABELS = {

@@ -12,7 +12,8 @@
 from django import forms
 
 from hub.media_choices import MediaChoiceForm
-from hub.models import PartnerProfilePage, Theme
+from hub.models import Theme
+from network.models import PartnerProfilePage
 
 
 class CountryChecklist(forms.CheckboxSelectMultiple):

@@ -7,7 +7,7 @@ import uuid
 
 from django.utils.text import slugify
 
-from hub.profile_translations import locale_for, profile_in_locale
+from network.profile_translations import locale_for, profile_in_locale
 
 from .markdown_text import to_rich_text
 from .models import CaseStoryPage, Lesson

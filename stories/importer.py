@@ -16,7 +16,7 @@ write (``markdown_text``): anything else, raw HTML above all, is dropped and rep
 warning with its line; warnings do not stop the import.
 
 A story in another language is created in that locale, below the partner profile's page in
-that language; a profile without one gets a draft translation (``hub.profile_translations``).
+that language; a profile without one gets a draft translation (``network.profile_translations``).
 Slugs of themes, collaboratives and partners name the version in the story's language where
 there is one (``import_lookup``).
 """
@@ -38,13 +38,15 @@ import yaml
 from django_countries import countries as country_names
 
 from hub import partial_dates
-from hub.models import LearningCollaborativePage, PartnerProfilePage, Theme
-from hub.profile_translations import configured_language
+from hub.audiences import Audience
+from hub.models import Theme
+from network.models import LearningCollaborativePage, PartnerProfilePage
+from network.profile_translations import configured_language
 
 from .import_lookup import SlugLookup
 from .import_writer import slug_for, write_story
 from .markdown_text import scan
-from .models import Audience, LessonKind
+from .models import LessonKind
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n?(.*)\Z", re.S)
 KNOWN_KEYS = {

@@ -4,21 +4,9 @@ from django.core.exceptions import ObjectDoesNotExist
 
 from django_countries import countries as country_names
 
-from hub.models import PartnerProfilePage
 from hub.themes import localized_themes
-from hub.visibility import is_public
-
-
-def attach_partners(stories) -> None:
-    """Give each story its publishing partner (its parent page) with one query for all."""
-    stories = list(stories)
-    if not stories:
-        return
-    steplen = stories[0].steplen
-    parent_paths = {story.path[:-steplen] for story in stories}
-    partners = {p.path: p for p in PartnerProfilePage.objects.filter(path__in=parent_paths)}
-    for story in stories:
-        story._partner = partners.get(story.path[:-steplen])
+from hub.visibility import is_visible
+from network.models import PartnerProfilePage
 
 
 def _visible_relation(story, name):
@@ -28,7 +16,7 @@ def _visible_relation(story, name):
         target = getattr(story, name)
     except ObjectDoesNotExist:  # a preview can point to something deleted since
         return None
-    if target is None or (hasattr(target, "live") and not (target.live and is_public(target))):
+    if target is None or (hasattr(target, "live") and not is_visible(target)):
         return None
     return target
 

@@ -16,9 +16,9 @@ from django.core.management import call_command
 import yaml
 
 from hub.demo import ensure_home_pages, ensure_locales, ensure_themes
-from hub.network_demo import ensure_section
-from hub.partners_onboarding import onboard_partner
-from hub.profile_translations import add_profile_languages
+from network.demo import ensure_section
+from network.onboarding import onboard_partner
+from network.profile_translations import add_profile_languages
 from search import service
 from search.indexing import all_documents
 from stories.importer import StoryImporter

@@ -4,6 +4,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.media_choices import MediaChoiceForm
 from hub.public_url import absolute_url, site_path
@@ -28,6 +29,15 @@ class HubPage(Page):
     # Loaded with the page when it is served (``hub.routing``), so that rendering it needs
     # no query per relation. Page types add the foreign keys their template shows.
     select_related_when_served = ("locale",)
+
+    # Page types extend this list as they extend ``content_panels``: the slug is shared by
+    # every translation (URLs and facet keys stay stable), the words are translated.
+    translatable_fields = [
+        TranslatableField("title"),
+        SynchronizedField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+    ]
 
     class Meta:
         abstract = True

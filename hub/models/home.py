@@ -25,11 +25,7 @@ class HomePage(HubPage):
         InlinePanel("featured_items", label=_("Featured resources and stories"), max_num=6),
     ]
     search_fields = HubPage.search_fields + [index.SearchField("standfirst")]
-    translatable_fields = [
-        TranslatableField("title"),
-        SynchronizedField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = HubPage.translatable_fields + [
         TranslatableField("standfirst"),
         TranslatableField("intro"),
         SynchronizedField("featured_items"),

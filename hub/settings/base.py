@@ -16,6 +16,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Project apps first so their templates and translations win over the libraries'.
     "hub",
+    "network",
     "stories",
     "resources",
     "search",
@@ -178,9 +179,9 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Knowledge Hub <hub@localhost
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Invitation and "Forgotten password?" links work once and for three days; the hub's form also
-# serves invited accounts that have no password yet (hub/invitations.py).
+# serves invited accounts that have no password yet (network/invitations.py).
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "hub.invitations.PasswordResetForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "network.invitations.PasswordResetForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # downloads pass through Wagtail's privacy checks
 # Upload limits, in megabytes in the environment: images by Wagtail's own setting, documents
 # by the hub's document form (hub/uploads.py).

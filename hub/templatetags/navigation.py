@@ -7,7 +7,7 @@ from django.urls import translate_url
 
 from hub import routing
 from hub.languages import language_name
-from hub.profile_translations import live_stand_ins
+from hub.visibility import live_stand_ins
 
 register = template.Library()
 

@@ -19,7 +19,7 @@ REPORT_PERMISSION = "wagtail_localize.submit_translation"
 
 def _partner_choices():
     try:
-        partner_model = apps.get_model("hub", "PartnerProfilePage")
+        partner_model = apps.get_model("network", "PartnerProfilePage")
     except LookupError:
         return []
     partners = partner_model.objects.filter(locale=Locale.get_default()).order_by("title")

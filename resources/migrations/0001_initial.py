@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django_countries.fields
 import modelcluster.fields
-import resources.fields
+import hub.fields
 import uuid
 import wagtail.contrib.routable_page.models
 import wagtail.fields
@@ -76,7 +76,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
                 ('resource_type', models.CharField(choices=[('guide', 'Guide'), ('tool', 'Tool'), ('template', 'Template'), ('checklist', 'Checklist'), ('ecourse', 'E-course'), ('video', 'Video'), ('report', 'Report'), ('nugget', 'Learning nugget')], max_length=20, verbose_name='resource type')),
-                ('audiences', resources.fields.MultipleChoiceField(choices=[('donors', 'Donors'), ('facilitators', 'Facilitators'), ('csos', 'Civil society organisations'), ('governments', 'Governments')], verbose_name='audiences')),
+                ('audiences', hub.fields.KeyListField(blank=True, default=list, max_length=200, choices=[('donors', 'Donors'), ('facilitators', 'Facilitators'), ('csos', 'Civil society organisations'), ('governments', 'Governments')], verbose_name='audiences')),
                 ('summary', models.TextField(max_length=600, verbose_name='summary')),
                 ('how_to_use', wagtail.fields.StreamField([('step', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'step', 'max_length': 150}), 1: ('wagtail.blocks.TextBlock', (), {'label': 'details', 'required': False}), 2: ('wagtail.blocks.StructBlock', [[('title', 0), ('text', 1)]], {})}, verbose_name='how to use it')),
                 ('time_needed', models.CharField(blank=True, help_text='For example: 30 minutes', max_length=100, verbose_name='time needed')),

@@ -52,11 +52,7 @@ class NuggetSeriesPage(RoutablePageMixin, HubPage):
         InlinePanel("items", label=_("Nuggets, day by day"), min_num=0),
     ]
     search_fields = HubPage.search_fields + [index.SearchField("intro")]
-    translatable_fields = [
-        TranslatableField("title"),
-        SynchronizedField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = HubPage.translatable_fields + [
         TranslatableField("intro"),
         SynchronizedField("items"),
     ]

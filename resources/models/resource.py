@@ -16,15 +16,14 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
+from hub.audiences import Audience
+from hub.fields import KeyListField
 from hub.languages import language_name
 from hub.models import HubPage
-from search.documents import register_indexable
 
 from ..blocks import HowToUseBlock
-from ..choices import AUDIENCES, NUGGET, RESOURCE_TYPES, label
-from ..documents import ResourceDocuments
+from ..choices import NUGGET, RESOURCE_TYPES, label
 from ..elsewhere import untranslated_elsewhere
-from ..fields import MultipleChoiceField
 
 
 class ResourceIndexPage(HubPage):
@@ -34,11 +33,7 @@ class ResourceIndexPage(HubPage):
 
     content_panels = HubPage.content_panels + [FieldPanel("intro")]
     search_fields = HubPage.search_fields + [index.SearchField("intro")]
-    translatable_fields = [
-        TranslatableField("title"),
-        SynchronizedField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = HubPage.translatable_fields + [
         TranslatableField("intro"),
     ]
 
@@ -64,8 +59,7 @@ class ResourceIndexPage(HubPage):
         return context
 
 
-@register_indexable
-class ResourcePage(ResourceDocuments, HubPage):
+class ResourcePage(HubPage):
     """One resource, with its files or links in each language it exists in.
 
     Facet fields (type, audiences, themes, countries, publisher) hold stable keys and are
@@ -73,7 +67,7 @@ class ResourcePage(ResourceDocuments, HubPage):
     """
 
     resource_type = models.CharField(_("resource type"), max_length=20, choices=RESOURCE_TYPES)
-    audiences = MultipleChoiceField(_("audiences"), choices=AUDIENCES)
+    audiences = KeyListField(_("audiences"), max_length=200, choices=Audience.choices)
     summary = models.TextField(_("summary"), max_length=600)
     # The publisher's date, not the hub's: a report from 2019 added to the hub today is still
     # a 2019 report, and the search's Year facet and result cards must say so. Optional because
@@ -141,7 +135,7 @@ class ResourcePage(ResourceDocuments, HubPage):
         ),
         MultiFieldPanel(
             [
-                PageChooserPanel("publisher", page_type="hub.PartnerProfilePage"),
+                PageChooserPanel("publisher", page_type="network.PartnerProfilePage"),
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("countries"),
             ],
@@ -154,11 +148,7 @@ class ResourcePage(ResourceDocuments, HubPage):
         index.SearchField("reflection_prompt"),
         index.FilterField("resource_type"),
     ]
-    translatable_fields = [
-        TranslatableField("title"),
-        SynchronizedField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = HubPage.translatable_fields + [
         SynchronizedField("resource_type"),
         SynchronizedField("audiences"),
         TranslatableField("summary"),
@@ -191,16 +181,16 @@ class ResourcePage(ResourceDocuments, HubPage):
         return label(RESOURCE_TYPES, self.resource_type)
 
     def audience_labels(self) -> list[str]:
-        return [label(AUDIENCES, key) for key in self.audiences]
+        return Audience.labels_of(self.audiences)
 
     @property
     def visible_publisher(self):
         """The publishing partner's page when visitors may see it (live, not restricted):
         a draft or private profile is named nowhere public."""
-        from hub.visibility import is_public
+        from hub.visibility import is_visible
 
         publisher = self.publisher if self.publisher_id else None
-        if publisher is None or not publisher.live or not is_public(publisher):
+        if publisher is None or not is_visible(publisher):
             return None
         return publisher
 

@@ -13,10 +13,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.models import HubPage
 from hub.visibility import is_public, page_queryset, restricted_paths
-from search.documents import register_indexable
 
 from ..blocks import RelatedPageBlock, TakeawayBlock, TopicBodyBlock
-from ..documents import TopicDocuments
 from ..elsewhere import untranslated_elsewhere
 
 
@@ -41,11 +39,7 @@ class ToolkitPage(HubPage):
         index.SearchField("standfirst"),
         index.SearchField("intro"),
     ]
-    translatable_fields = [
-        TranslatableField("title"),
-        SynchronizedField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = HubPage.translatable_fields + [
         TranslatableField("standfirst"),
         TranslatableField("intro"),
     ]
@@ -70,7 +64,7 @@ class ToolkitPage(HubPage):
         return [
             NumberedTopic(number, topic)
             for number, topic in enumerate(topics.order_by("path"), start=1)
-            if not topic.path.startswith(private)
+            if is_public(topic, private)
         ]
 
     def get_context(self, request, *args, **kwargs):
@@ -90,8 +84,7 @@ class ToolkitPage(HubPage):
         }
 
 
-@register_indexable
-class ToolkitTopicPage(TopicDocuments, HubPage):
+class ToolkitTopicPage(HubPage):
     """One topic of a toolkit, numbered by its position among its live siblings."""
 
     intro = models.TextField(
@@ -119,11 +112,7 @@ class ToolkitTopicPage(TopicDocuments, HubPage):
         index.SearchField("body"),
         index.SearchField("key_takeaways"),
     ]
-    translatable_fields = [
-        TranslatableField("title"),
-        SynchronizedField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = HubPage.translatable_fields + [
         TranslatableField("intro"),
         TranslatableField("body"),
         TranslatableField("key_takeaways"),

@@ -1,7 +1,7 @@
 """Searches with no results: one row per (normalised query, language), for editors' report.
 
 The view permission is granted to the Editors group here (Wagtail's migrations create that
-group; ``hub.partners_onboarding.ensure_editorial_setup`` grants it too), so an existing site
+group; ``network.onboarding.ensure_editorial_setup`` grants it too), so an existing site
 gets the report without re-running the editorial setup. Permissions are created after
 migrations by Django, hence the ``get_or_create`` of the permission row.
 """

@@ -1,5 +1,5 @@
 from .index import StoryIndexPage
-from .lesson import Audience, Lesson, LessonKind
+from .lesson import Lesson, LessonKind
 from .story import CaseStoryPage, StoryTag
 
-__all__ = ["Audience", "CaseStoryPage", "Lesson", "LessonKind", "StoryIndexPage", "StoryTag"]
+__all__ = ["CaseStoryPage", "Lesson", "LessonKind", "StoryIndexPage", "StoryTag"]

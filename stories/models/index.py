@@ -8,7 +8,6 @@ from wagtail.admin.panels import FieldPanel
 from wagtail_localize.fields import TranslatableField
 
 from hub.models import HubPage
-from hub.models.partners import PAGE_TRANSLATABLE_FIELDS
 
 STORIES_PER_PAGE = 12
 
@@ -17,7 +16,7 @@ class StoryIndexPage(HubPage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = HubPage.content_panels + [FieldPanel("intro")]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
+    translatable_fields = HubPage.translatable_fields + [TranslatableField("intro")]
     parent_page_types = ["hub.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
@@ -29,8 +28,8 @@ class StoryIndexPage(HubPage):
         return self.intro
 
     def get_context(self, request, *args, **kwargs):
+        from network.models.partners import attach_partners
         from stories.filters import StoryFilters
-        from stories.template_context import attach_partners
 
         context = super().get_context(request, *args, **kwargs)
         filters = StoryFilters(request.GET, self.locale)

@@ -15,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from modelcluster.fields import ParentalKey
 
+from hub.audiences import Audience
 from hub.fields import KeyListField
 from hub.themes import theme_choices
 
@@ -23,13 +24,6 @@ class LessonKind(models.TextChoices):
     WHAT_WORKED = "what-worked", _("What worked")
     WHAT_TO_CHANGE = "what-to-change", _("What to change")
     RECOMMENDATION = "recommendation", _("Recommendation")
-
-
-class Audience(models.TextChoices):
-    DONORS = "donors", _("Donors")
-    FACILITATORS = "facilitators", _("Facilitators")
-    CSOS = "csos", _("Civil society organisations")
-    GOVERNMENTS = "governments", _("Governments")
 
 
 class Lesson(TranslatableMixin, Orderable):
@@ -90,4 +84,4 @@ class Lesson(TranslatableMixin, Orderable):
         return LessonKind(self.kind).label if self.kind in LessonKind.values else self.kind
 
     def audience_labels(self) -> list[str]:
-        return [Audience(a).label for a in self.audiences if a in Audience.values]
+        return Audience.labels_of(self.audiences)

@@ -24,9 +24,7 @@ from taggit.models import TaggedItemBase
 
 from hub import partial_dates
 from hub.models import HubPage
-from hub.models.partners import PAGE_TRANSLATABLE_FIELDS
 from hub.partial_dates import DatePrecision
-from search.documents import register_indexable
 from stories.blocks import StoryBodyBlock
 from stories.forms import CaseStoryForm
 
@@ -37,7 +35,6 @@ class StoryTag(TaggedItemBase):
     )
 
 
-@register_indexable
 class CaseStoryPage(HubPage):
     standfirst = models.TextField(
         _("standfirst"),
@@ -73,14 +70,14 @@ class CaseStoryPage(HubPage):
         ),
     )
     partners_involved = ParentalManyToManyField(
-        "hub.PartnerProfilePage",
+        "network.PartnerProfilePage",
         verbose_name=_("partners involved"),
         blank=True,
         related_name="stories_involved_in",
         help_text=_("Other partners of a consortium story; the publishing partner is its parent."),
     )
     collaborative = models.ForeignKey(
-        "hub.LearningCollaborativePage",
+        "network.LearningCollaborativePage",
         verbose_name=_("learning collaborative"),
         null=True,
         blank=True,
@@ -138,7 +135,7 @@ class CaseStoryPage(HubPage):
         index.SearchField("body"),
         index.FilterField("publication_date"),
     ]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+    translatable_fields = HubPage.translatable_fields + [
         TranslatableField("standfirst"),
         SynchronizedField("publication_date"),
         SynchronizedField("date_precision"),
@@ -154,7 +151,7 @@ class CaseStoryPage(HubPage):
         TranslatableField("lessons"),
     ]
     base_form_class = CaseStoryForm
-    parent_page_types = ["hub.PartnerProfilePage"]
+    parent_page_types = ["network.PartnerProfilePage"]
     subpage_types = []
     select_related_when_served = ("locale", "hero_image", "collaborative")
 
@@ -199,7 +196,7 @@ class CaseStoryPage(HubPage):
     def get_partner(self):
         """The publishing partner: the parent page (one query; cached)."""
         if not hasattr(self, "_partner"):
-            from hub.models import PartnerProfilePage
+            from network.models import PartnerProfilePage
 
             self._partner = PartnerProfilePage.objects.filter(
                 path=self.path[: -self.steplen]
@@ -220,7 +217,7 @@ class CaseStoryPage(HubPage):
         translated into the story's language, a live version in another (kept for the
         page's context and its JSON-LD)."""
         if not hasattr(self, "_public_partner"):
-            from hub.profile_translations import live_stand_in
+            from hub.visibility import live_stand_in
 
             self._public_partner = live_stand_in(self.get_partner())
         return self._public_partner
@@ -251,14 +248,3 @@ class CaseStoryPage(HubPage):
         if self.countries:
             data["spatialCoverage"] = [country.name for country in self.countries]
         return {key: value for key, value in data.items() if value is not None}
-
-    # --- search documents (see stories.documents) ---------------------------------------------
-
-    def search_documents(self):
-        from stories.documents import story_documents
-
-        return story_documents(self)
-
-    @classmethod
-    def search_queryset(cls):
-        return cls.objects.live().public().specific()

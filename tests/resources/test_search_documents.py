@@ -9,7 +9,7 @@ import pytest
 from hub.factories import ThemeFactory
 from resources.factories import ResourcePageFactory, ToolkitTopicPageFactory
 from resources.models import ResourcePage, ToolkitTopicPage
-from search.documents import indexable_models, label_resolver
+from search.documents import documents_for, indexable_models, label_resolver, rebuild_queryset
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def test_resource_document(resource_index, home):
     resource.themes.set([ThemeFactory(slug="facilitation")])
     resource.save()
 
-    [document] = resource.search_documents()
+    [document] = documents_for(resource)
     assert document.kind == "resource"
     assert document.id == f"resource:{resource.pk}"
     assert document.url == "/en/resources/checklist/"
@@ -44,7 +44,7 @@ def test_toolkit_topics_are_indexed_as_guides(toolkit):
     ToolkitTopicPageFactory(parent=toolkit, title="First")
     topic = ToolkitTopicPageFactory(parent=toolkit, title="Donors")
     with translation.override("fr"):  # the visitor who triggered indexing reads French
-        [document] = topic.search_documents()
+        [document] = documents_for(topic)
     assert (document.kind, document.resource_types) == ("resource", ["guide"])
     assert document.title == "Topic 2: Donors"
 
@@ -55,7 +55,7 @@ def test_models_are_registered_and_querysets_skip_private_pages(resource_index):
     private = ResourcePageFactory(parent=resource_index)
     ResourcePageFactory(parent=resource_index, live=False)
     PageViewRestriction.objects.create(page=private, restriction_type="login")
-    assert list(ResourcePage.search_queryset()) == [public]
+    assert list(rebuild_queryset(ResourcePage)) == [public]
 
 
 def test_resource_type_labels():
@@ -70,7 +70,7 @@ def test_a_draft_publisher_is_not_named(resource_index, home):
     partner = home.add_child(instance=Page(title="Unannounced", slug="unannounced"))
     partner.unpublish()
     resource = ResourcePageFactory(parent=resource_index, publisher=partner)
-    [document] = resource.search_documents()
+    [document] = documents_for(resource)
     assert document.partners == []
     assert "Unannounced" not in str(document.to_dict())
     assert "publisher" not in resource.structured_data()

@@ -37,11 +37,8 @@ def page_documents(page):
 
 @pytest.fixture
 def indexable_pages(monkeypatch):
-    monkeypatch.setattr(registry, "_indexable", [HomePage])
-    monkeypatch.setattr(HomePage, "search_documents", page_documents, raising=False)
-    monkeypatch.setattr(
-        HomePage, "search_queryset", classmethod(lambda cls: cls.objects.all()), raising=False
-    )
+    indexable = registry.Indexable(page_documents, lambda: HomePage.objects.all())
+    monkeypatch.setattr(registry, "_indexable", {HomePage: indexable})
 
 
 @pytest.fixture

@@ -3,7 +3,8 @@ however many partners and themes their facets name (labels are looked up once pe
 
 import pytest
 
-from hub.factories import PartnerProfilePageFactory, ThemeFactory
+from hub.factories import ThemeFactory
+from network.factories import PartnerProfilePageFactory
 from search.engines.database import DatabaseEngine
 from search.indexing import all_documents
 from stories.factories import CaseStoryPageFactory, LessonFactory

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 import pytest
 
-from hub.partners_onboarding import onboard_partner
 from hub.translation.permissions import ensure_translators_group
+from network.onboarding import onboard_partner
 from search.models import ZeroResultQuery
 from tests.stories.conftest import network  # noqa: F401  (partners need the network)
 

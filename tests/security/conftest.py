@@ -6,8 +6,8 @@ from django.contrib.auth.models import Group
 
 import pytest
 
-from hub.partners_onboarding import onboard_partner
 from hub.translation.permissions import ensure_translators_group
+from network.onboarding import onboard_partner
 from resources.factories import (
     ResourceIndexPageFactory,
     ResourcePageFactory,

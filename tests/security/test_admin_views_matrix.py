@@ -6,7 +6,7 @@ from django.urls import reverse
 
 import pytest
 
-from hub.models import PartnerProfilePage
+from network.models import PartnerProfilePage
 
 from .test_permission_matrix import ROLES
 

@@ -23,7 +23,7 @@ from hub.media_collections import (
     PRIVATE_COLLECTION,
     shared_collection,
 )
-from hub.partners_onboarding import onboard_partner
+from network.onboarding import onboard_partner
 from tests.stories.conftest import make_story
 from tests.stories.test_permissions import story_form
 

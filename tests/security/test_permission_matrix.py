@@ -197,7 +197,7 @@ def check_delete(client, page, allowed, site):
 def move_destination(target, site):
     """A parent the page type may have, other than its own; for the home page, which may
     live only at the root, a page below the root."""
-    from hub.factories import CollaborativeIndexPageFactory, PartnerIndexPageFactory
+    from network.factories import CollaborativeIndexPageFactory, PartnerIndexPageFactory
     from resources.factories import ResourceIndexPageFactory, ToolkitPageFactory
 
     home = site["home"]

@@ -4,11 +4,8 @@ import pytest
 import wagtail_factories
 from bs4 import BeautifulSoup
 
-from hub.factories import (
-    CollaborativeMemberFactory,
-    PartnerProfilePageFactory,
-    ThemeFactory,
-)
+from hub.factories import ThemeFactory
+from network.factories import CollaborativeMemberFactory, PartnerProfilePageFactory
 from resources.factories import (
     NuggetPageFactory,
     NuggetSeriesItemFactory,

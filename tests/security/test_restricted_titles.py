@@ -8,11 +8,11 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from hub.factories import (
+from hub.factories import ThemeFactory
+from network.factories import (
     CollaborativeMemberFactory,
     LearningCollaborativePageFactory,
     PartnerProfilePageFactory,
-    ThemeFactory,
 )
 from resources.factories import ResourcePageFactory
 from search.engines import get_engine

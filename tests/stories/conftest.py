@@ -6,16 +6,16 @@ from django.contrib.auth import get_user_model
 
 import pytest
 
-from hub.factories import (
+from hub.factories import ThemeFactory
+from network.factories import (
     CollaborativeIndexPageFactory,
     CollaborativeMemberFactory,
     LearningCollaborativePageFactory,
     PartnerIndexPageFactory,
     PartnerProfilePageFactory,
-    ThemeFactory,
 )
-from hub.models import MemberRole
-from hub.partners_onboarding import ensure_editorial_setup, onboard_partner
+from network.models import MemberRole
+from network.onboarding import ensure_editorial_setup, onboard_partner
 from stories.factories import CaseStoryPageFactory, LessonFactory, StoryIndexPageFactory
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 import pytest
 
 from hub.factories import ThemeFactory
-from hub.models import PartnerProfilePage
+from network.models import PartnerProfilePage
 from search.models import IndexedDocument
 from stories.models import CaseStoryPage, Lesson
 

@@ -15,7 +15,7 @@ from django.urls import reverse
 import pytest
 from bs4 import BeautifulSoup
 
-from hub.models import PartnerProfilePage
+from network.models import PartnerProfilePage
 
 pytestmark = pytest.mark.django_db
 

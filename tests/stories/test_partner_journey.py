@@ -14,7 +14,7 @@ from wagtail.models import WorkflowState
 import pytest
 from bs4 import BeautifulSoup
 
-from hub.models import PartnerProfilePage
+from network.models import PartnerProfilePage
 from stories.models import CaseStoryPage
 
 from .test_permissions import story_form

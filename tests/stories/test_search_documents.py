@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from hub.models import LearningCollaborativePage, PartnerProfilePage
-from search.documents import indexable_models, label_resolver
+from network.models import LearningCollaborativePage, PartnerProfilePage
+from search.documents import documents_for, indexable_models, label_resolver, rebuild_queryset
 from stories.factories import LessonFactory
 from stories.models import CaseStoryPage
 
@@ -40,7 +40,7 @@ def test_story_yields_one_document_and_one_per_lesson(network):
     story.save_revision().publish()
     story = CaseStoryPage.objects.get(pk=story.pk)
 
-    documents = story.search_documents()
+    documents = documents_for(story)
     assert [d.kind for d in documents] == ["story", "lesson", "lesson"]
     story_doc, first, second = documents
     assert story_doc.url == story.url  # a site-relative path: the index holds no host
@@ -64,15 +64,15 @@ def test_story_yields_one_document_and_one_per_lesson(network):
 def test_search_queryset_has_only_live_public_stories(network):
     live = make_story(network["alpha"], "Live")
     make_story(network["alpha"], "Draft", live=False)
-    assert list(CaseStoryPage.search_queryset()) == [live]
+    assert list(rebuild_queryset(CaseStoryPage)) == [live]
 
 
 def test_partner_and_collaborative_documents(network):
-    (partner_doc,) = network["alpha"].search_documents()
+    (partner_doc,) = documents_for(network["alpha"])
     assert partner_doc.kind == "partner"
     assert partner_doc.partners == ["alpha"]
     assert partner_doc.organisation_types == ["cso"]
-    (collaborative_doc,) = network["collaborative"].search_documents()
+    (collaborative_doc,) = documents_for(network["collaborative"])
     assert collaborative_doc.kind == "collaborative"
     assert collaborative_doc.countries == ["BD", "CO", "KE"]
     assert collaborative_doc.partners == ["alpha", "beta"]

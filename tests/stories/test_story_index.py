@@ -110,7 +110,7 @@ def test_filter_form_works_without_javascript(client, stories):
 
 
 def test_partner_filter_offers_only_partners_with_stories_and_counts(client, stories, network):
-    from hub.factories import PartnerProfilePageFactory
+    from network.factories import PartnerProfilePageFactory
 
     PartnerProfilePageFactory(parent=network["partner_index"], title="Gamma", slug="gamma")
     html = BeautifulSoup(client.get("/en/stories/").content, "html.parser")

@@ -10,7 +10,8 @@ import pytest
 import wagtail_factories
 from bs4 import BeautifulSoup
 
-from hub.factories import PartnerProfilePageFactory, ThemeFactory
+from hub.factories import ThemeFactory
+from network.factories import PartnerProfilePageFactory
 from stories.factories import LessonFactory
 
 from .conftest import make_story

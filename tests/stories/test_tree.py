@@ -3,9 +3,9 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from hub.models import (
+from hub.models import HomePage
+from network.models import (
     CollaborativeIndexPage,
-    HomePage,
     LearningCollaborativePage,
     PartnerIndexPage,
     PartnerProfilePage,

@@ -167,7 +167,7 @@ def test_story_written_in_spanish_is_translated_into_english(
 def test_partner_cannot_open_the_translation_editor_of_another_partners_story(
     client, network, locales, django_user_model
 ):
-    from hub.partners_onboarding import onboard_partner
+    from network.onboarding import onboard_partner
 
     story = make_story(network["beta"], "Beta's story", lessons=1)
     story.save_revision().publish()
@@ -190,7 +190,7 @@ def test_partner_permissions_follow_its_profile_into_every_language(
 ):
     from wagtail_localize.operations import translate_object
 
-    from hub.partners_onboarding import onboard_partner
+    from network.onboarding import onboard_partner
 
     alpha_user = onboard_partner(network["alpha"].title, email="alpha@example.org").user
     translate_object(network["alpha"], [locales["es"]])

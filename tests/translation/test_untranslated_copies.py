@@ -12,7 +12,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 import pytest
 from bs4 import BeautifulSoup
 
-from hub.models import PartnerProfilePage
+from network.models import PartnerProfilePage
 from tests.stories.conftest import make_story
 
 pytestmark = pytest.mark.django_db
@@ -106,7 +106,7 @@ def test_the_status_report_calls_the_copy_missing(
 def test_the_migration_takes_copies_published_earlier_offline(network, locales, french_story):
     from django.apps import apps
 
-    migration = importlib.import_module("hub.migrations.0006_untranslated_copies_offline")
+    migration = importlib.import_module("hub.migrations.0007_untranslated_copies_offline")
     profile = french_copy(network["alpha"], locales)
     Page.objects.filter(pk=profile.pk).update(live=True)  # as before this version
     migration.take_offline(apps, None)

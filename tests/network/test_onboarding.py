@@ -11,8 +11,8 @@ from wagtail.models import GroupPagePermission, Page, WorkflowPage
 
 import pytest
 
-from hub.models import PartnerIndexPage, PartnerProfilePage
-from hub.partners_onboarding import onboard_partner
+from network.models import PartnerIndexPage, PartnerProfilePage
+from network.onboarding import onboard_partner
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +86,7 @@ def test_partner_users_cannot_onboard(client, network, partner_users):
 
 
 def test_blank_names_are_refused(network):
-    from hub.partners_onboarding import OnboardingError
+    from network.onboarding import OnboardingError
 
     with pytest.raises(OnboardingError):
         onboard_partner("   ")

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.auth import require_admin_access
 
 from .models import OrganisationType
-from .partners_onboarding import OnboardingError, can_onboard, onboard_partner
+from .onboarding import OnboardingError, can_onboard, onboard_partner
 
 
 class OnboardPartnerForm(forms.Form):
@@ -55,7 +55,7 @@ def onboard_partner_view(request):
             return redirect("wagtailadmin_pages:edit", result.profile.pk)
     return TemplateResponse(
         request,
-        "hub/admin/onboard_partner.html",
+        "network/admin/onboard_partner.html",
         {
             "form": form,
             "page_title": _("Onboard a partner"),

@@ -1,13 +1,15 @@
 """Demo loader for the network: the partners' and collaboratives' sections and their pages.
 
-Called by ``stories.demo`` (stories live under partner profiles, so the network must exist
-first). Reads ``content/demo/partners.yaml`` and ``collaboratives.yaml``; idempotent: a page
-gets a new revision only when its data file says something different.
+Runs after ``hub.demo`` (homes, themes) and before ``stories.demo`` (stories live under partner
+profiles), in ``INSTALLED_APPS`` order. Reads ``content/demo/partners.yaml`` and
+``collaboratives.yaml``; idempotent: a page gets a new revision only when its data file says
+something different.
 """
 
 import yaml
 
-from .demo_loader import DEMO_DIR, publish_if_changed
+from hub.demo_loader import DEMO_DIR, publish_if_changed
+
 from .models import (
     CollaborativeActivity,
     CollaborativeIndexPage,
@@ -16,7 +18,7 @@ from .models import (
     PartnerIndexPage,
     PartnerProfilePage,
 )
-from .partners_onboarding import ensure_editorial_setup, onboard_partner
+from .onboarding import ensure_editorial_setup, onboard_partner
 
 SECTIONS = {
     "partners": (
@@ -143,7 +145,7 @@ def ensure_collaborative(index, entry, partners, themes, user):
     return _publish(page, changed, user)
 
 
-def load_network(ctx):
+def load(ctx):
     """Sections, partners (each onboarded with its group) and collaboratives."""
     user = ctx.shared["admin"]
     home = ctx.shared["homes"]["en"]

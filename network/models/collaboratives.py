@@ -2,6 +2,9 @@
 
 Members are an inline (partner + role) rather than a plain many-to-many, because the role is
 what readers need ("learning hub", "funder") and it belongs to the membership, not the partner.
+
+The tables keep the names they had when these models lived in ``hub`` (``db_table``), so
+that moving them changed no table (``network/migrations/0001_initial.py``).
 """
 
 from django.core.exceptions import ValidationError
@@ -17,25 +20,25 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
-from search.documents import register_indexable
+from hub.models import HubPage
+from hub.visibility import is_visible, page_queryset
 
-from ..visibility import is_public, page_queryset
-from .base import HubPage
 from .choices import ActivityFormat, CollaborativeStatus, MemberRole
-from .partners import PAGE_TRANSLATABLE_FIELDS
+from .partners import attach_partners
 
 
 class CollaborativeIndexPage(HubPage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = HubPage.content_panels + [FieldPanel("intro")]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
+    translatable_fields = HubPage.translatable_fields + [TranslatableField("intro")]
     parent_page_types = ["hub.HomePage"]
-    subpage_types = ["hub.LearningCollaborativePage"]
+    subpage_types = ["network.LearningCollaborativePage"]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("collaborative index page")
+        db_table = "hub_collaborativeindexpage"
 
     def summary_text(self) -> str:
         return self.intro
@@ -48,7 +51,6 @@ class CollaborativeIndexPage(HubPage):
         return context
 
 
-@register_indexable
 class LearningCollaborativePage(HubPage):
     summary = models.TextField(_("summary"), max_length=500, blank=True)
     purpose = RichTextField(_("purpose"), blank=True)
@@ -65,7 +67,7 @@ class LearningCollaborativePage(HubPage):
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     host_partner = models.ForeignKey(
-        "hub.PartnerProfilePage",
+        "network.PartnerProfilePage",
         verbose_name=_("host partner"),
         null=True,
         blank=True,
@@ -103,7 +105,7 @@ class LearningCollaborativePage(HubPage):
         index.SearchField("purpose"),
         index.SearchField("learning_questions"),
     ]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+    translatable_fields = HubPage.translatable_fields + [
         TranslatableField("summary"),
         TranslatableField("purpose"),
         TranslatableField("learning_questions"),
@@ -118,12 +120,13 @@ class LearningCollaborativePage(HubPage):
         TranslatableField("activities"),
         TranslatableField("outputs"),
     ]
-    parent_page_types = ["hub.CollaborativeIndexPage"]
+    parent_page_types = ["network.CollaborativeIndexPage"]
     subpage_types = []
     select_related_when_served = ("locale", "host_partner")
 
     class Meta:
         verbose_name = _("learning collaborative page")
+        db_table = "hub_learningcollaborativepage"
 
     def clean(self):
         super().clean()
@@ -149,27 +152,20 @@ class LearningCollaborativePage(HubPage):
         return sorted(codes)
 
     def published_stories(self):
-        from stories.models import CaseStoryPage
-
-        return (
-            CaseStoryPage.objects.live()
-            .public()
-            .filter(collaborative=self)
-            .order_by("-publication_date", "-pk")
-        )
+        # Stories name their collaborative: the reverse relation, with no import of stories.
+        return self.stories.live().public().order_by("-publication_date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
         from django_countries import countries as country_names
 
         from hub.themes import localized_themes
-        from stories.template_context import attach_partners
 
         context = super().get_context(request, *args, **kwargs)
         members = self.member_list()
         # Members and host are named only when visitors may see their profile.
-        context["members"] = [m for m in members if m.partner.live and is_public(m.partner)]
+        context["members"] = [m for m in members if is_visible(m.partner)]
         host = self.host_partner
-        context["host_partner"] = host if host and host.live and is_public(host) else None
+        context["host_partner"] = host if host and is_visible(host) else None
         context["country_list"] = [(c, country_names.name(c)) for c in self.country_codes(members)]
         context["activity_list"] = self.activities.all()
         visible = page_queryset().live().public()
@@ -194,22 +190,13 @@ class LearningCollaborativePage(HubPage):
             data["foundingDate"] = self.start_date.isoformat()
         return data
 
-    def search_documents(self):
-        from hub.documents import collaborative_documents
-
-        return collaborative_documents(self)
-
-    @classmethod
-    def search_queryset(cls):
-        return cls.objects.live().public().specific()
-
 
 class CollaborativeMember(TranslatableMixin, Orderable):
     collaborative = ParentalKey(
         LearningCollaborativePage, on_delete=models.CASCADE, related_name="members"
     )
     partner = models.ForeignKey(
-        "hub.PartnerProfilePage",
+        "network.PartnerProfilePage",
         verbose_name=_("partner"),
         on_delete=models.CASCADE,
         related_name="collaborative_memberships",
@@ -221,6 +208,7 @@ class CollaborativeMember(TranslatableMixin, Orderable):
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("member")
+        db_table = "hub_collaborativemember"
 
 
 class CollaborativeActivity(TranslatableMixin, Orderable):
@@ -254,6 +242,7 @@ class CollaborativeActivity(TranslatableMixin, Orderable):
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("activity")
+        db_table = "hub_collaborativeactivity"
         verbose_name_plural = _("activities")
 
 
@@ -272,3 +261,4 @@ class CollaborativeOutput(TranslatableMixin, Orderable):
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("related page")
+        db_table = "hub_collaborativeoutput"

@@ -1,7 +1,10 @@
 """Partner organisations: the index of the network and one profile page per partner.
 
 A partner's case stories are children of its profile page, so Wagtail's tree permissions give
-each partner group exactly its own pages (see ``hub.partners_onboarding``).
+each partner group exactly its own pages (see ``network.onboarding``).
+
+The tables keep the names they had when these models lived in ``hub`` (``db_table``), so
+that moving them changed no table (``network/migrations/0001_initial.py``).
 """
 
 from django.core.exceptions import ValidationError
@@ -16,17 +19,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
 
-from search.documents import register_indexable
+from hub.models import HubPage
 
-from .base import HubPage
 from .choices import OrganisationType
-
-PAGE_TRANSLATABLE_FIELDS = [
-    TranslatableField("title"),
-    SynchronizedField("slug"),
-    TranslatableField("seo_title"),
-    TranslatableField("search_description"),
-]
 
 
 class PartnerIndexPage(HubPage):
@@ -35,13 +30,14 @@ class PartnerIndexPage(HubPage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = HubPage.content_panels + [FieldPanel("intro")]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
+    translatable_fields = HubPage.translatable_fields + [TranslatableField("intro")]
     parent_page_types = ["hub.HomePage"]
-    subpage_types = ["hub.PartnerProfilePage"]
+    subpage_types = ["network.PartnerProfilePage"]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("partner index page")
+        db_table = "hub_partnerindexpage"
 
     def summary_text(self) -> str:
         return self.intro
@@ -70,7 +66,6 @@ class PartnerIndexPage(HubPage):
         }
 
 
-@register_indexable
 class PartnerProfilePage(HubPage):
     """One organisation of the network; the title is its name."""
 
@@ -120,7 +115,7 @@ class PartnerProfilePage(HubPage):
         index.SearchField("summary"),
         index.SearchField("body"),
     ]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+    translatable_fields = HubPage.translatable_fields + [
         SynchronizedField("acronym"),
         SynchronizedField("organisation_type"),
         SynchronizedField("logo"),
@@ -134,11 +129,12 @@ class PartnerProfilePage(HubPage):
         SynchronizedField("contact_email"),
         SynchronizedField("contact_name"),
     ]
-    parent_page_types = ["hub.PartnerIndexPage"]
+    parent_page_types = ["network.PartnerIndexPage"]
     subpage_types = ["stories.CaseStoryPage"]
 
     class Meta:
         verbose_name = _("partner profile page")
+        db_table = "hub_partnerprofilepage"
 
     def clean(self):
         super().clean()
@@ -155,13 +151,11 @@ class PartnerProfilePage(HubPage):
         return self.summary
 
     def published_stories(self):
-        from stories.models import CaseStoryPage
-
+        # The stories are the profile's children, of its one subpage type: named in
+        # ``subpage_types`` rather than imported, so the network does not depend on stories.
+        (story_model,) = self.allowed_subpage_models()
         return (
-            CaseStoryPage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("-publication_date", "-pk")
+            story_model.objects.child_of(self).live().public().order_by("-publication_date", "-pk")
         )
 
     def memberships(self):
@@ -210,11 +204,14 @@ class PartnerProfilePage(HubPage):
             data["email"] = self.contact_email
         return data
 
-    def search_documents(self):
-        from hub.documents import partner_documents
 
-        return partner_documents(self)
-
-    @classmethod
-    def search_queryset(cls):
-        return cls.objects.live().public().specific()
+def attach_partners(stories) -> None:
+    """Give each story its publishing partner (its parent page) with one query for all."""
+    stories = list(stories)
+    if not stories:
+        return
+    steplen = stories[0].steplen
+    parent_paths = {story.path[:-steplen] for story in stories}
+    partners = {p.path: p for p in PartnerProfilePage.objects.filter(path__in=parent_paths)}
+    for story in stories:
+        story._partner = partners.get(story.path[:-steplen])

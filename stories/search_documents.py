@@ -1,15 +1,20 @@
-"""Search documents of a story: one for the story, one for each lesson.
+"""Search documents of a story (one for the story, one for each lesson) and the facet labels
+of lesson kinds and audiences.
 
 A lesson is a result of its own: its URL is the story's with the lesson's anchor, and it shows
 the story and partner it comes from. Facet values are stable keys (ISO codes, M49 codes, slugs,
-choice values); ``stories.labels`` turns them into words in the reader's language.
+choice values); the label resolvers below turn them into words in the reader's language.
 """
 
+from django.utils import translation
 from django.utils.html import strip_tags
 
+from hub.audiences import Audience
 from hub.public_url import site_path
 from hub.regions import region_codes_for
-from search.documents import SearchDocument
+from search.documents import SearchDocument, register_documents, register_labels
+
+from .models import CaseStoryPage, LessonKind
 
 
 def _body_text(story) -> str:
@@ -20,6 +25,9 @@ def _body_text(story) -> str:
     return " ".join(" ".join(parts).split())
 
 
+@register_documents(
+    CaseStoryPage, queryset=lambda: CaseStoryPage.objects.live().public().specific()
+)
 def story_documents(story) -> list[SearchDocument]:
     partner = story.get_partner()
     partners = [p.slug for p in story.partners_involved.all()]
@@ -84,3 +92,18 @@ def story_documents(story) -> list[SearchDocument]:
             )
         )
     return documents
+
+
+def _choice_labels(choices, keys, language):
+    with translation.override(language):
+        return {key: str(choices(key).label) for key in keys if key in choices.values}
+
+
+@register_labels("lesson_type")
+def lesson_type_labels(keys, language):
+    return _choice_labels(LessonKind, keys, language)
+
+
+@register_labels("audience")
+def audience_labels(keys, language):
+    return _choice_labels(Audience, keys, language)

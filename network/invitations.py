@@ -27,7 +27,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 
-from .public_url import absolute_url
+from hub.public_url import absolute_url
 
 
 class PasswordResetForm(WagtailPasswordResetForm):

@@ -28,10 +28,11 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from hub.media_collections import ensure_editor_media, ensure_partner_media
+from hub.translation.permissions import EDITORS, ensure_translators_group
+
 from .invitations import send_invitation
-from .media_collections import ensure_editor_media, ensure_partner_media
 from .models import OrganisationType, PartnerIndexPage, PartnerProfilePage
-from .translation.permissions import EDITORS, ensure_translators_group
 
 PARTNER_GROUP_PREFIX = "Partner: "
 WORKFLOW_NAME = "Editorial review"
@@ -135,7 +136,7 @@ def onboard_partner(
     request=None,
 ) -> OnboardingResult:
     """Profile page (a draft), partner group with its permissions, and optionally a user
-    account, invited by e-mail to set its password (``hub.invitations``)."""
+    account, invited by e-mail to set its password (``network.invitations``)."""
     name = " ".join(name.split())
     if not name:
         raise OnboardingError("The partner needs a name.")

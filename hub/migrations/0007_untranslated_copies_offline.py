@@ -13,6 +13,6 @@ def take_offline(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("hub", "0005_partner_media_collections")]
+    dependencies = [("hub", "0006_network_models_moved")]
 
     operations = [migrations.RunPython(take_offline, migrations.RunPython.noop, elidable=True)]

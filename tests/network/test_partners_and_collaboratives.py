@@ -10,9 +10,8 @@ import pytest
 import wagtail_factories
 from bs4 import BeautifulSoup
 
-from hub.factories import CollaborativeActivityFactory
-
-from .conftest import make_story
+from network.factories import CollaborativeActivityFactory
+from tests.stories.conftest import make_story
 
 pytestmark = pytest.mark.django_db
 

@@ -1,9 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from hub.models import OrganisationType
-from hub.partners_onboarding import OnboardingError, onboard_partner
-from hub.profile_translations import add_profile_languages
+from network.models import OrganisationType
+from network.onboarding import OnboardingError, onboard_partner
+from network.profile_translations import add_profile_languages
 
 
 class Command(BaseCommand):

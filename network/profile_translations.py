@@ -9,7 +9,7 @@ untranslated copy never goes live (``WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLA
 
 A live story below that draft is still served: Wagtail routes through pages that are not live
 and checks only the page it serves. Links to the profile from such a story go to a live
-version of it instead (``live_stand_in``).
+version of it instead (``hub.visibility.live_stand_in``).
 """
 
 from django.conf import settings
@@ -44,43 +44,12 @@ def profile_in_locale(profile, locale, user=None):
     return profile.get_translation(locale).specific
 
 
-def live_stand_in(page):
-    """``page`` if visitors can open it, else a live version of it in another language
-    (the default language first), else None."""
-    return live_stand_ins([page])[0]
-
-
-def live_stand_ins(pages) -> list:
-    """``live_stand_in`` for several pages (breadcrumbs) in at most one query."""
-    from .visibility import page_queryset
-
-    waiting = [page for page in pages if page is not None and not page.live]
-    if not waiting:
-        return list(pages)
-    candidates = (
-        page_queryset()
-        .live()
-        .public()
-        .filter(translation_key__in={page.translation_key for page in waiting})
-        .select_related("locale")
-    )
-    best = {}
-    # The default language first, then any: one live version per translation key.
-    for candidate in sorted(
-        candidates, key=lambda p: p.locale.language_code != settings.LANGUAGE_CODE
-    ):
-        best.setdefault(candidate.translation_key, candidate)
-    return [
-        page if page is None or page.live else best.get(page.translation_key) for page in pages
-    ]
-
-
 def add_profile_languages(profile, codes, user=None) -> list[tuple]:
     """``profile``'s page in each language of ``codes``: (code, page, created) for each.
 
     Raises OnboardingError, before anything is made, when a code is not a configured language.
     """
-    from .partners_onboarding import OnboardingError
+    from .onboarding import OnboardingError
 
     unknown = [code for code in codes if not configured_language(code)]
     if unknown:

@@ -1,25 +1,26 @@
-"""Search documents of the network's pages (partners, collaboratives) and facet labels.
+"""Search documents of the network's pages (partners, collaboratives) and their facet labels.
 
 Label resolvers turn the stable facet keys documents carry into words in the reader's language.
 """
 
 from django.utils import translation
 
-from search.documents import SearchDocument, register_labels
+from hub.public_url import site_path
+from hub.regions import region_codes_for
+from search.documents import SearchDocument, register_documents, register_labels
 
 from .models import LearningCollaborativePage, OrganisationType, PartnerProfilePage
-from .public_url import site_path
-from .regions import region_codes_for
-from .remembered import locale_ids
-from .themes import themes_by_locale
 
 
+@register_documents(
+    PartnerProfilePage, queryset=lambda: PartnerProfilePage.objects.live().public().specific()
+)
 def partner_documents(partner) -> list[SearchDocument]:
     countries = [country.code for country in partner.countries]
     return [
         SearchDocument(
             id=f"partner:{partner.pk}",
-            source=f"hub.partnerprofilepage:{partner.pk}",
+            source=f"network.partnerprofilepage:{partner.pk}",
             kind="partner",
             locale=partner.locale.language_code,
             title=partner.title,
@@ -37,13 +38,17 @@ def partner_documents(partner) -> list[SearchDocument]:
     ]
 
 
+@register_documents(
+    LearningCollaborativePage,
+    queryset=lambda: LearningCollaborativePage.objects.live().public().specific(),
+)
 def collaborative_documents(collaborative) -> list[SearchDocument]:
     members = collaborative.member_list()
     countries = collaborative.country_codes(members)
     return [
         SearchDocument(
             id=f"collaborative:{collaborative.pk}",
-            source=f"hub.learningcollaborativepage:{collaborative.pk}",
+            source=f"network.learningcollaborativepage:{collaborative.pk}",
             kind="collaborative",
             locale=collaborative.locale.language_code,
             title=collaborative.title,
@@ -73,19 +78,6 @@ def _by_slug(queryset, keys, language, name="title"):
     for slug, code, label in rows:
         if slug not in labels or code == language:
             labels[slug] = label
-    return labels
-
-
-@register_labels("theme")
-def theme_labels(keys, language):
-    # From the themes every page remembers (hub.themes): no query.
-    labels = {}
-    locale_id = locale_ids().get(language)
-    keys = set(keys)
-    for by_slug in themes_by_locale().values():
-        for slug, theme in by_slug.items():
-            if slug in keys and (slug not in labels or theme.locale_id == locale_id):
-                labels[slug] = theme.name
     return labels
 
 

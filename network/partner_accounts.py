@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.auth import require_admin_access
 
 from .invitations import needs_invitation, send_invitation
-from .partners_onboarding import PARTNER_GROUP_PREFIX, can_onboard
+from .onboarding import PARTNER_GROUP_PREFIX, can_onboard
 
 
 def partner_accounts():
@@ -48,7 +48,7 @@ def partner_accounts_view(request):
     ]
     return TemplateResponse(
         request,
-        "hub/admin/partner_accounts.html",
+        "network/admin/partner_accounts.html",
         {"rows": rows, "header_title": _("Partner accounts")},
     )
 

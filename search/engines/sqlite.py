@@ -70,6 +70,23 @@ def coverage(query: Query, languages) -> tuple[str, list]:
     return "(" + " + ".join(terms) + ")", params
 
 
+def also_passing(request: SearchRequest, also: list[int], skip=None) -> tuple[str, list]:
+    """The ``also`` documents in the visitor's language(s) and every selection but ``skip``'s,
+    through the facet rows' (document, facet, value) index: one look-up per id and facet."""
+    language = "shown" if request.include_other_languages else "language"
+    wanted = [(language, [request.language])]
+    wanted += [(facet, values) for facet, values in request.filters.items() if facet != skip]
+    sql = f"SELECT A.id FROM {DOCS} A WHERE A.id IN ({', '.join(['%s'] * len(also))})"
+    params = list(also)
+    for facet, values in wanted:
+        sql += (
+            f" AND EXISTS (SELECT 1 FROM {FACET_ROWS} F WHERE F.document_id = A.id "
+            f"AND F.facet = %s AND F.value IN ({', '.join(['%s'] * len(values))}))"
+        )
+        params += [facet, *values]
+    return sql, params
+
+
 class SQLiteDialect:
     capabilities = frozenset({"stemming", "highlight", "suggestion"})
 
@@ -79,6 +96,9 @@ class SQLiteDialect:
         The hits are ``(text AND coverage OR id in also) AND language AND every selection``;
         facet f counts over the same without f's own selection. FTS5 intersects the text,
         language and selection doclists itself, so each set costs what its matches cost.
+        The ``also`` ids (a few hundred at most) are checked against the facet rows instead
+        (``also_passing``): through FTS5, "language AND a wide selection AND rowid IN (...)"
+        read the selection's whole doclist, 30 ms a time at 10k documents.
         """
         languages = language_codes()
         if request.include_other_languages:
@@ -105,11 +125,9 @@ class SQLiteDialect:
             sql = f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s{covered}"
             params = [" AND ".join([text, *rest]), *cover_params]
             if also:
-                sql += (
-                    f" UNION SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s "
-                    f"AND rowid IN ({', '.join(['%s'] * len(also))})"
-                )
-                params += [" AND ".join(rest), *also]
+                also_sql, also_params = also_passing(request, also, skip)
+                sql += f" UNION {also_sql}"
+                params += also_params
             return sql, params
 
         selected = list(selections)
@@ -148,11 +166,7 @@ class SQLiteDialect:
                     cursor, text, conditions(), covered, cover_params, query, window, offset
                 )
             if also:
-                cursor.execute(
-                    f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s "
-                    f"AND rowid IN ({', '.join(['%s'] * len(also))})",
-                    [" AND ".join(conditions()), *also],
-                )
+                cursor.execute(*also_passing(request, also))
                 also_matched = [row[0] for row in cursor.fetchall()]
         elif total > request.offset:
             limit = [request.page_size, request.offset]

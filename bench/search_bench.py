@@ -322,7 +322,8 @@ def meaning_notes(row) -> str:
     with_embeddings = row["size"] / (row["index_s"] + row["size"] / rate) if rate else 0
     return (
         f"CPU p50 {ms(percentile(row['cpu'], 50))} / p95 {ms(percentile(row['cpu'], 95))} "
-        "(this process: on SQLite the whole search); the meaning side alone (embedding, scan, "
+        "(this process: on SQLite the whole search, on PostgreSQL all but the server's "
+        "work); the meaning side alone (embedding, scan, "
         f"translations) p50 {ms(percentile(row['meaning'], 50))} / p95 "
         f"{ms(percentile(row['meaning'], 95))}; {row['mean_near']:.0f} nearest per query; "
         f"{row['embedded']:,} embedded at {rate:.0f}/s (rebuild with embeddings "

@@ -76,6 +76,8 @@ def worker(args) -> None:
             mean_hits=statistics.mean(totals),
         )
         worst_shapes(engine, vendor, size, index_s)
+        if args.meaning:
+            with_meaning(engine, vendor, size, index_s, documents, queries, args)
         if args.with_elasticsearch and size == args.sizes[0]:
             elasticsearch(documents, requests, size)
         if args.wagtail_queries:
@@ -120,6 +122,23 @@ def worst_shapes(engine, vendor, size, index_s) -> None:
         timings=timings,
         worst=max(timings),
     )
+
+
+def with_meaning(engine, vendor, size, index_s, documents, queries, args) -> None:
+    """The whole search path with search by meaning (``bench/meaning.py``), on the mixed
+    workload and on the wide filter."""
+    from bench import generate, meaning
+
+    vectors = meaning.prepare_vectors(documents, args.embed_limit)
+    workloads = [("", queries), (", one wide filter", generate.wide_queries(documents, 50))]
+    for label, workload in workloads:
+        emit(
+            engine=f"hub database ({vendor}), search_once with meaning{label}",
+            size=size,
+            index_s=index_s,
+            **vectors,
+            **meaning.time_search_once(engine, workload),
+        )
 
 
 def compare_with_wagtail(engine, vendor, size, index_s, workload, args, label) -> None:
@@ -235,6 +254,8 @@ def run_worker(args, database_url: str | None) -> list[dict]:
     ]
     command += ["--sizes", *map(str, args.sizes), "--limit", str(args.limit)]
     command += ["--wagtail-queries", str(args.wagtail_queries)]
+    if args.meaning:
+        command += ["--meaning", "--embed-limit", str(args.embed_limit)]
     if args.elasticsearch and not database_url:
         command.append("--with-elasticsearch")
     rows = []
@@ -280,6 +301,8 @@ def table(rows, header=True) -> str:
                 f"{ms(percentile(row['overhead'], 95))}; HTTP + JSON p50 "
                 f"{ms(percentile(row['transport'], 50))}"
             )
+        if "meaning" in row:
+            notes.append(meaning_notes(row))
         if "worst" in row:
             notes.append(f"{len(WORST_SHAPES)} shapes x 5; slowest {ms(row['worst'])}")
         if row.get("mean_hits") is not None:
@@ -294,6 +317,22 @@ def table(rows, header=True) -> str:
     return "\n".join(lines)
 
 
+def meaning_notes(row) -> str:
+    """Where the time of a search with meaning goes, and what its vectors cost."""
+    rate = row["embedded"] / row["embed_s"] if row["embed_s"] else 0
+    with_embeddings = row["size"] / (row["index_s"] + row["size"] / rate) if rate else 0
+    return (
+        f"CPU p50 {ms(percentile(row['cpu'], 50))} / p95 {ms(percentile(row['cpu'], 95))} "
+        "(this process: on SQLite the whole search, on PostgreSQL all but the server's "
+        "work); the meaning side alone (embedding, scan, "
+        f"translations) p50 {ms(percentile(row['meaning'], 50))} / p95 "
+        f"{ms(percentile(row['meaning'], 95))}; {row['mean_near']:.0f} nearest per query; "
+        f"{row['embedded']:,} embedded at {rate:.0f}/s (rebuild with embeddings "
+        f"{with_embeddings:.0f} documents/s); matrix {row['matrix_mb']:.0f} MB, "
+        f"loaded in {row['load_s']:.1f} s"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
@@ -303,6 +342,17 @@ def main() -> None:
     parser.add_argument("--no-elasticsearch", dest="elasticsearch", action="store_false")
     parser.add_argument("--with-elasticsearch", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--no-postgres", dest="postgres", action="store_false")
+    parser.add_argument(
+        "--meaning",
+        action="store_true",
+        help="also time the whole search path with search by meaning (bench/meaning.py)",
+    )
+    parser.add_argument(
+        "--embed-limit",
+        type=int,
+        default=10_000,
+        help="documents embedded by the model; the rest get synthetic vectors",
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--render", type=Path, help="print the table of a saved run")
     args = parser.parse_args()

@@ -51,6 +51,8 @@ def strip_controls(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case and strip accents: "Santé" and "sante" are one word for every engine."""
+    if text.isascii():  # nothing to decompose: most words, and a hot path of highlighting
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
@@ -229,15 +231,20 @@ def highlight(text: str, language: str, query: Query, size: int = 30) -> str:
     tokens = list(re.finditer(r"\w+", text))
     if not tokens:
         return ""
-    stems = (
-        _stemmer(language).stemWords([t.group().lower() for t in tokens])
-        if _stemmer(language)
-        else [t.group().lower() for t in tokens]
-    )
-    hits = [
-        fold(s) in wanted or any(fold(t.group()).startswith(p) for p in prefixes)
-        for s, t in zip(stems, tokens, strict=True)
-    ]
+    stemmer = _stemmer(language)
+    # Each distinct word is folded and stemmed once, as ``analyse`` indexed it (a page of
+    # results highlights thousands of words, most of them repeated).
+    seen: dict[str, bool] = {}
+
+    def matches(word: str) -> bool:
+        found = seen.get(word)
+        if found is None:
+            folded = fold(word)
+            stemmed = stemmer.stemWord(folded) if stemmer else folded
+            found = seen[word] = stemmed in wanted or any(folded.startswith(p) for p in prefixes)
+        return found
+
+    hits = [matches(t.group()) for t in tokens]
     if not any(hits):
         return ""
     best_start, best = 0, -1

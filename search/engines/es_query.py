@@ -18,11 +18,14 @@ from search.engines.base import (
     SearchResponse,
     shape_facets,
 )
-from search.engines.es_schema import MAX_BUCKETS
+from search.engines.es_schema import MAX_BUCKETS, query_analyzer, stemmers
 from search.engines.serialise import document_from_data
 from search.languages import language_codes
 
 TEXT_FIELDS = ["title", "summary", "body"]
+# What each optional word a document holds adds to its score: more than any BM25 score of
+# these short documents reaches, so a document holding more of the words ranks first.
+COVERAGE = 1000.0
 HIGHLIGHT = {
     "pre_tags": [MARK_START],
     "post_tags": [MARK_END],
@@ -42,13 +45,22 @@ def part_clause(part: Term | Phrase) -> dict:
         return {"multi_match": phrase}
     if part.prefix:
         return {"prefix": {"spell": part.word}}
-    return {"match": {"all_text": {"query": part.word}}}
+    # The word in every language's stemming, as the database engines match it.
+    stemmings = [
+        {"match": {"all_text": {"query": part.word, "analyzer": query_analyzer(code)}}}
+        for code in stemmers()
+    ]
+    return {"dis_max": {"queries": stemmings}}
 
 
 def text_query(query: Query) -> dict:
-    """Required parts must match; of the optional words, ``minimum_should_match``; a
-    document's score adds title and summary boosts and a bonus for the words in sequence."""
-    optional = [part_clause(p) for p in query.optional]
+    """Required parts must match; of the optional words, ``minimum_should_match``. Documents
+    are ordered as the database engines order them: first by *coverage* (how many optional
+    words they hold: each adds ``COVERAGE``), then by relevance (title and summary boosts,
+    a bonus for the words in sequence), which stays far below one word's worth."""
+    optional = [
+        {"constant_score": {"filter": part_clause(p), "boost": COVERAGE}} for p in query.optional
+    ]
     must = [part_clause(p) for p in query.required]
     if optional:
         must.append(

@@ -202,17 +202,27 @@ class PostgresDialect:
 
     def prepare(self, cursor) -> None:
         """A configuration per language that folds accents before stemming (``hub_<name>``,
-        a copy of PostgreSQL's own), made for each configured language that lacks one."""
+        a copy of PostgreSQL's own), made for each configured language that lacks one. It
+        stems with a Snowball dictionary of its own that keeps stop words (as migration 0007
+        does for the first three): which words of a query count is decided in
+        ``search.analysis``, and the index must hold them all."""
         wanted = {facts.postgres_config: facts.postgres for facts in analysed().values()}
         cursor.execute("SELECT cfgname FROM pg_ts_config WHERE cfgname = ANY(%s)", [list(wanted)])
         present = {row[0] for row in cursor.fetchall()}
         for config, builtin in wanted.items():
             if config in present:
                 continue
+            stem = f"hub_{builtin}_stem"
+            cursor.execute("SELECT 1 FROM pg_ts_dict WHERE dictname = %s", [stem])
+            if cursor.fetchone() is None:
+                cursor.execute(
+                    f"CREATE TEXT SEARCH DICTIONARY {stem} "
+                    f"(TEMPLATE = snowball, LANGUAGE = {builtin})"
+                )
             cursor.execute(f"CREATE TEXT SEARCH CONFIGURATION {config} (COPY = {builtin})")
             cursor.execute(
                 f"ALTER TEXT SEARCH CONFIGURATION {config} ALTER MAPPING FOR {WORD_TOKENS} "
-                f"WITH unaccent, {builtin}_stem"
+                f"WITH unaccent, {stem}"
             )
 
     def write_text(self, cursor, ids: list[int]) -> None:

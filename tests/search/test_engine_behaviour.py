@@ -219,6 +219,40 @@ def test_a_plus_sign_or_quotes_make_a_word_required(indexed):
     }
 
 
+def test_every_word_a_query_counts_can_be_found(engine):
+    # "down" is a stop word in some servers' own lists: the index must still hold it, since
+    # the query counts it (two words: both needed).
+    engine.rebuild(
+        [doc(61, "Bring the budget down to the districts"), doc(62, "Budget of the districts")]
+    )
+
+    assert ids(engine.search(ask(text="budget down"))) == {"lesson:61"}
+
+
+def test_documents_holding_more_of_the_words_rank_first(engine):
+    engine.rebuild(
+        [
+            doc(63, "Savings groups", summary="Savings groups.", body="Savings groups. " * 8),
+            doc(64, "A guide", body="Savings groups keep water committees and clinics going."),
+        ]
+    )
+
+    # Three words, two needed: lesson:63 holds two, in its title and often; lesson:64 all
+    # three, once each, in its body.
+    response = engine.search(ask(text="savings groups water"))
+
+    assert [hit.document.id for hit in response.hits] == ["lesson:64", "lesson:63"]
+
+
+def test_a_word_is_matched_in_every_languages_stemming(engine):
+    # "sociaux" is French for "social": its French stem finds the English document.
+    engine.rebuild([doc(65, "Social audits of public works")])
+
+    response = engine.search(SearchRequest(text="audits sociaux", language="fr"))
+
+    assert ids(response) == {"lesson:65"}
+
+
 def test_elision_and_possessives_are_not_required_words(indexed):
     assert ids(indexed.search(ask(text="l'eau", language="fr"))) == {"lesson:8"}
     assert ids(indexed.search(ask(text="the committee's facilitators"))) >= {"lesson:1"}

@@ -200,4 +200,10 @@ def test_a_refresh_after_publishing_holds_what_a_full_load_holds(partners, seman
     for doc_id, row in full.rows.items():
         assert (refreshed.matrix[refreshed.rows[doc_id]] == full.matrix[row]).all()
         assert refreshed.sources[refreshed.rows[doc_id]] == full.sources[row]
+    assert members(refreshed) == members(full) and members(full)
     assert index.current_index().fingerprint == fingerprint
+
+
+def members(vectors) -> dict[str, list[str]]:
+    """Translation key -> its documents, as an index looks them up."""
+    return {key: sorted(vectors.doc_ids[r] for r in rows) for key, rows in vectors.groups.items()}

@@ -13,7 +13,6 @@ instead of one per remembered lookup, and one consistent view of the content per
 """
 
 import secrets
-from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import caches
@@ -23,6 +22,8 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from asgiref.local import Local
+
+from .request_scope import scoped
 
 VERSION_KEY = "hub:pages:version"
 
@@ -47,15 +48,9 @@ def current_version() -> int:
     return version
 
 
-@contextmanager
 def request_scope():
     """Keep the version read first for the rest of one request."""
-    _request.active = True
-    try:
-        yield
-    finally:
-        _request.active = False
-        _request.version = None
+    return scoped(_request, "version")
 
 
 def _start_version(cache) -> int:

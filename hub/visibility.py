@@ -11,8 +11,6 @@ open a private page. Outside a request (commands, the admin, tests calling code 
 nothing is kept at all.
 """
 
-from contextlib import contextmanager
-
 from django.conf import settings
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
@@ -24,19 +22,14 @@ from wagtail.signals import post_page_move
 from asgiref.local import Local
 
 from .middleware import admin_prefix
+from .request_scope import scoped
 
 _request = Local()
 
 
-@contextmanager
 def request_scope():
     """Keep the restricted paths for the duration of one request."""
-    _request.active = True
-    try:
-        yield
-    finally:
-        _request.active = False
-        _request.paths = None
+    return scoped(_request, "paths")
 
 
 class VisibilityScopeMiddleware:

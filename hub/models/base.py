@@ -77,6 +77,16 @@ class HubPage(Page):
         """A schema.org object for JSON-LD, or None."""
         return None
 
+    def collection_page_data(self, request=None) -> dict:
+        """schema.org ``CollectionPage``: the structured data of a listing page."""
+        return {
+            "@context": "https://schema.org",
+            "@type": "CollectionPage",
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "inLanguage": self.locale.language_code,
+        }
+
     def permissions_for_user(self, user):
         """Wagtail's permission tester, with the hub's rule for changing privacy."""
         from hub.page_permissions import HubPagePermissionTester

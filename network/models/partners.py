@@ -57,13 +57,7 @@ class PartnerIndexPage(HubPage):
         return context
 
     def structured_data(self, request=None) -> dict:
-        return {
-            "@context": "https://schema.org",
-            "@type": "CollectionPage",
-            "name": self.title,
-            "url": self.get_full_url(request),
-            "inLanguage": self.locale.language_code,
-        }
+        return self.collection_page_data(request)
 
 
 class PartnerProfilePage(HubPage):

@@ -37,6 +37,10 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 
 
+# Before pytest-django sorts the tests (also tryfirst; conftest hooks run before plugins'):
+# marked as database tests, these run before the transactional ones, whose flush would leave
+# them an empty database.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     here = Path(__file__).parent
     for item in items:

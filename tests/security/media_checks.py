@@ -1,11 +1,12 @@
 """The permission matrix's media actions (hub/media_collections.py), as partner B's media
 meets each role: list it in the chooser, use it as a hero image, upload beside it, download it."""
 
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, Page
+from wagtail.models import Collection, CollectionViewRestriction, Page
 
 from tests.security.test_partner_media import document, image, save_story
 
@@ -53,3 +54,32 @@ def check_media(client, action, target, allowed, site):
         )
         uploaded = get_document_model().objects.filter(title="Uploaded notes")
         assert uploaded.filter(collection=collection).exists() is allowed
+
+
+def private_document(site, restriction):
+    collection = Collection.get_first_root_node().add_child(name=f"Private {restriction}")
+    view = CollectionViewRestriction.objects.create(
+        collection=collection,
+        restriction_type=(
+            CollectionViewRestriction.LOGIN
+            if restriction == "login"
+            else CollectionViewRestriction.GROUPS
+        ),
+    )
+    if restriction == "editors":
+        view.groups.add(Group.objects.get(name="Editors"))
+    document = get_document_model()(title="Board minutes", collection=collection)
+    document.file.save("minutes.txt", ContentFile(b"Quillfeather private minutes"), save=False)
+    document.save()
+    return document
+
+
+def check_download(client, restriction, allowed, site):
+    document = private_document(site, restriction)
+    response = client.get(reverse("wagtaildocs_serve", args=[document.pk, document.filename]))
+    if allowed:
+        assert response.status_code == 200
+        assert b"Quillfeather" in b"".join(response.streaming_content)
+    else:
+        assert response.status_code in (302, 403)
+        assert b"Quillfeather" not in response.content

@@ -10,19 +10,16 @@ edit their own pages but publishing goes through editorial review; translators w
 translations only; editors do everything a page allows; the admin is a superuser.
 """
 
-from django.contrib.auth.models import Group
-from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
 
-from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 from wagtail_localize.models import Translation
 
 import pytest
 
 from search.engines import SearchRequest, get_engine
-from tests.security.media_checks import check_media
+from tests.security.media_checks import check_download, check_media
 from tests.stories.conftest import make_story
 
 pytestmark = pytest.mark.django_db
@@ -302,35 +299,6 @@ def check_change_privacy(client, page, allowed, site):
         visitor = Client().get(page.url)
         assert visitor.status_code == 302 and "login" in visitor["Location"]
         assert not in_public_search(page)
-
-
-def private_document(site, restriction):
-    collection = Collection.get_first_root_node().add_child(name=f"Private {restriction}")
-    view = CollectionViewRestriction.objects.create(
-        collection=collection,
-        restriction_type=(
-            CollectionViewRestriction.LOGIN
-            if restriction == "login"
-            else CollectionViewRestriction.GROUPS
-        ),
-    )
-    if restriction == "editors":
-        view.groups.add(Group.objects.get(name="Editors"))
-    document = get_document_model()(title="Board minutes", collection=collection)
-    document.file.save("minutes.txt", ContentFile(b"Quillfeather private minutes"), save=False)
-    document.save()
-    return document
-
-
-def check_download(client, restriction, allowed, site):
-    document = private_document(site, restriction)
-    response = client.get(reverse("wagtaildocs_serve", args=[document.pk, document.filename]))
-    if allowed:
-        assert response.status_code == 200
-        assert b"Quillfeather" in b"".join(response.streaming_content)
-    else:
-        assert response.status_code in (302, 403)
-        assert b"Quillfeather" not in response.content
 
 
 CHECKS = {

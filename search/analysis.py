@@ -211,6 +211,24 @@ def parse_query(text: str, language: str = "en") -> Query:
     return query
 
 
+# Each distinct word is folded and stemmed once per language, as ``analyse`` indexed it (a
+# page of results highlights thousands of words, most of them repeated, page after page).
+_FOLDED_STEMS: dict[tuple[str, str], tuple[str, str]] = {}
+FOLDED_STEMS_KEPT = 50_000
+
+
+def folded_stem(word: str, language: str) -> tuple[str, str]:
+    key = (word, language)
+    found = _FOLDED_STEMS.get(key)
+    if found is None:
+        if len(_FOLDED_STEMS) >= FOLDED_STEMS_KEPT:
+            _FOLDED_STEMS.clear()
+        folded = fold(word)
+        stemmer = _stemmer(language)
+        found = _FOLDED_STEMS[key] = (folded, stemmer.stemWord(folded) if stemmer else folded)
+    return found
+
+
 def highlight(text: str, language: str, query: Query, size: int = 30) -> str:
     """The passage of ``text`` with the most query words, matched words between markers.
 
@@ -231,29 +249,26 @@ def highlight(text: str, language: str, query: Query, size: int = 30) -> str:
     tokens = list(re.finditer(r"\w+", text))
     if not tokens:
         return ""
-    stemmer = _stemmer(language)
-    # Each distinct word is folded and stemmed once, as ``analyse`` indexed it (a page of
-    # results highlights thousands of words, most of them repeated).
     seen: dict[str, bool] = {}
 
     def matches(word: str) -> bool:
         found = seen.get(word)
         if found is None:
-            folded = fold(word)
-            stemmed = stemmer.stemWord(folded) if stemmer else folded
+            folded, stemmed = folded_stem(word, language)
             found = seen[word] = stemmed in wanted or any(folded.startswith(p) for p in prefixes)
         return found
 
     hits = [matches(t.group()) for t in tokens]
     if not any(hits):
         return ""
-    best_start, best = 0, -1
-    for start in range(0, max(1, len(tokens) - size + 1)):
-        score = sum(hits[start : start + size])
+    # The window of ``size`` words holding the most matches (the first such), by a
+    # running count.
+    best_start = 0
+    best = score = sum(hits[:size])
+    for start in range(1, max(1, len(tokens) - size + 1)):
+        score += hits[start + size - 1] - hits[start - 1]
         if score > best:
             best_start, best = start, score
-        if start + size >= len(tokens):
-            break
     window = range(best_start, min(len(tokens), best_start + size))
     begin = tokens[window[0]].start()
     end = tokens[window[-1]].end()

@@ -79,13 +79,21 @@ class DatabaseEngine(SearchEngine):
 
     def __init__(self, using: str = "default"):
         self.using = using
-        vendor = connections[using].vendor
+        vendor = self.vendor = connections[using].vendor
         self.dialect = dialect_for(vendor)
         self.name = f"database ({vendor})"
         self.capabilities = self.dialect.capabilities
 
     def cursor(self):
         return connections[self.using].cursor()
+
+    def one_of(self, column: str, values: list) -> tuple[str, list]:
+        """``column`` is one of ``values``: on PostgreSQL one array parameter, so the
+        statement's text is the same for any number of values (psycopg parses each new text
+        of a statement again: 10 ms for a list of 600 placeholders); elsewhere ``IN``."""
+        if self.vendor == "postgresql":
+            return f"{column} = ANY(%s)", [list(values)]
+        return f"{column} IN ({placeholders(values)})", list(values)
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -270,10 +278,8 @@ class DatabaseEngine(SearchEngine):
         query = request.query
         also: dict[int, str] = {}
         if request.also_ids:
-            marks = placeholders(request.also_ids)
-            cursor.execute(
-                f"SELECT id, doc_id FROM {DOCS} WHERE doc_id IN ({marks})", request.also_ids
-            )
+            wanted, params = self.one_of("doc_id", request.also_ids)
+            cursor.execute(f"SELECT id, doc_id FROM {DOCS} WHERE {wanted}", params)
             also = dict(cursor.fetchall())
         if query or also:
             counts, total, rows, also_matched = self.dialect.search_in_index(
@@ -326,11 +332,9 @@ class DatabaseEngine(SearchEngine):
     def fetch(self, request: SearchRequest, doc_ids: list[str]) -> list[SearchHit]:
         if not doc_ids:
             return []
+        wanted, params = self.one_of("doc_id", doc_ids)
         with self.cursor() as cursor:
-            cursor.execute(
-                f"SELECT doc_id, data FROM {DOCS} WHERE doc_id IN ({placeholders(doc_ids)})",
-                doc_ids,
-            )
+            cursor.execute(f"SELECT doc_id, data FROM {DOCS} WHERE {wanted}", params)
             found = dict(cursor.fetchall())
         return [
             self._hit(found[doc_id], None, request.query) for doc_id in doc_ids if doc_id in found
@@ -341,7 +345,8 @@ class DatabaseEngine(SearchEngine):
         ids = [row[0] for row in rows]
         data = {}
         if ids:
-            cursor.execute(f"SELECT id, data FROM {DOCS} WHERE id IN ({placeholders(ids)})", ids)
+            wanted, params = self.one_of("id", ids)
+            cursor.execute(f"SELECT id, data FROM {DOCS} WHERE {wanted}", params)
             data = dict(cursor.fetchall())
         return [self._hit(data[pk], score, query) for pk, _, score in rows]
 

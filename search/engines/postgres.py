@@ -94,6 +94,51 @@ def scope(request: SearchRequest) -> tuple[str, list]:
     return "D.locale = %s", [request.language]
 
 
+def selections(request: SearchRequest):
+    """The request's selections as ``facet_keys`` arrays; a flag column per selection (SQL
+    to append to a select list, its parameters being the arrays); and, for two or more, the
+    condition that a row fails at most one of them (a row failing two counts for no facet)."""
+    keys = [[facet_key(f, v) for v in request.filters[f]] for f in request.filters]
+    flags = "".join(f", D.facet_keys && %s::text[] AS s{i}" for i in range(len(keys)))
+    narrowing, params = [], []
+    if len(keys) > 1:
+        alternatives = []
+        for i in range(len(keys)):
+            others = [key for j, key in enumerate(keys) if j != i]
+            alternatives.append(" AND ".join(["D.facet_keys && %s::text[]"] * len(others)))
+            params += others
+        narrowing.append("(" + " OR ".join(alternatives) + ")")
+    return keys, flags, narrowing, params
+
+
+def every_selection(count: int) -> str:
+    return " AND ".join(f"m.s{i}" for i in range(count)) or "TRUE"
+
+
+def counted_keys(request: SearchRequest, count: int) -> tuple[str, list]:
+    """A key ``k`` of facet g counts when every selection other than g's holds."""
+    selected = list(request.filters)
+    counted = [f"({every_selection(count)} AND split_part(k, ':', 1) <> ALL(%s::text[]))"]
+    params: list = [[*selected, SHOWN]]
+    for i, facet in enumerate(selected):
+        others = " AND ".join(f"m.s{j}" for j in range(count) if j != i) or "TRUE"
+        counted.append(f"({others} AND split_part(k, ':', 1) = %s)")
+        params.append(facet)
+    return " OR ".join(counted), params
+
+
+def read_counts(rows) -> tuple[dict[str, dict[str, int]], int]:
+    counts: dict[str, dict[str, int]] = {}
+    total = 0
+    for key, count in rows:
+        if key is None:
+            total = count
+        else:
+            facet, _, value = key.partition(":")
+            counts.setdefault(facet, {})[value] = count
+    return counts, total
+
+
 class PostgresDialect:
     capabilities = frozenset({"stemming", "highlight", "suggestion"})
 
@@ -103,102 +148,116 @@ class PostgresDialect:
         One scan reads the documents failing at most one selection (for two selections:
         ``text AND (s1 OR s2)``, GIN bitmaps ANDed and ORed), with a flag per selection.
         Unnesting their ``facet_keys`` counts each key when every selection but its own
-        facet's holds: disjunctive faceting in one pass over one small set, no join.
+        facet's holds: disjunctive faceting in one pass over one small set, no join. A
+        ranked search takes its page (or ``rank_window``) and the ``also`` ids passing the
+        selections from the same scan: one statement.
         """
+        if query and request.sort == "relevance":
+            return self._ranked_search(cursor, request, query, also)
         language, language_params = scope(request)
         base, params = [language], list(language_params)
-        keyword, keyword_params = "TRUE", []
-        if query:
+        if query:  # words, sorted by date
             match_sql, match_params = text_query(query)
-            keyword, keyword_params = f"D.search_vector @@ {match_sql}", match_params
+            base.append(f"D.search_vector @@ {match_sql}")
+            params += match_params
             if not query.strict:
                 cover_sql, cover_params = coverage(query)
-                keyword += f" AND {cover_sql} >= {query.minimum_should_match}"
-                keyword_params += cover_params
-            if also:
-                base.append(f"(({keyword}) OR D.id = ANY(%s))")
-                params += [*keyword_params, also]
-            else:
-                base.append(keyword)
-                params += keyword_params
-        selected = list(request.filters)
-        keys = [[facet_key(f, v) for v in request.filters[f]] for f in selected]
-        flags = ", ".join(f"D.facet_keys && %s::text[] AS s{i}" for i in range(len(keys)))
-        where, where_params = " AND ".join(base), list(params)
-        if len(keys) > 1:  # a document failing two selections counts for no facet
-            alternatives = []
-            for i in range(len(keys)):
-                others = [key for j, key in enumerate(keys) if j != i]
-                alternatives.append(" AND ".join(["D.facet_keys && %s::text[]"] * len(others)))
-                where_params += others
-            where += " AND (" + " OR ".join(alternatives) + ")"
-        every = " AND ".join(f"m.s{i}" for i in range(len(keys))) or "TRUE"
-        # A key of facet g counts when every selection other than g's holds.
-        counted = [f"({every} AND split_part(k, ':', 1) <> ALL(%s::text[]))"]
-        count_params: list = [[*selected, SHOWN]]
-        for i, facet in enumerate(selected):
-            others = " AND ".join(f"m.s{j}" for j in range(len(keys)) if j != i) or "TRUE"
-            counted.append(f"({others} AND split_part(k, ':', 1) = %s)")
-            count_params.append(facet)
+                base.append(f"{cover_sql} >= {query.minimum_should_match}")
+                params += cover_params
+        keys, flags, narrowing, narrowing_params = selections(request)
+        where = " AND ".join([*base, *narrowing])
+        counted, count_params = counted_keys(request, len(keys))
+        every = every_selection(len(keys))
         cursor.execute(
-            f"WITH m AS MATERIALIZED (SELECT D.facet_keys{', ' + flags if flags else ''} "
-            f"FROM {DOCS} D WHERE {where}) "
-            f"SELECT k, COUNT(*) FROM m, unnest(m.facet_keys) k WHERE {' OR '.join(counted)} "
+            f"WITH m AS MATERIALIZED (SELECT D.facet_keys{flags} FROM {DOCS} D WHERE {where}) "
+            f"SELECT k, COUNT(*) FROM m, unnest(m.facet_keys) k WHERE {counted} "
             f"GROUP BY k UNION ALL SELECT NULL, COUNT(*) FROM m WHERE {every}",
-            keys + where_params + count_params,
+            [*keys, *params, *narrowing_params, *count_params],
         )
-        counts: dict[str, dict[str, int]] = {}
-        total = 0
-        for key, count in cursor.fetchall():
-            if key is None:
-                total = count
-            else:
-                facet, _, value = key.partition(":")
-                counts.setdefault(facet, {})[value] = count
-        selections = ["D.facet_keys && %s::text[]"] * len(keys)
+        counts, total = read_counts(cursor.fetchall())
         rows: list = []
-        also_matched: list[int] = []
-        if query and request.sort == "relevance":
-            window = request.rank_window or request.page_size
-            offset = 0 if request.rank_window else request.offset
-            if request.rank_window or total > offset:
-                rows = self._ranked(cursor, request, query, keys, window, offset)
-            if also:
-                cursor.execute(
-                    f"SELECT D.id FROM {DOCS} D WHERE D.id = ANY(%s) AND "
-                    + " AND ".join([language, *selections]),
-                    [also, *language_params, *keys],
-                )
-                also_matched = [row[0] for row in cursor.fetchall()]
-        elif total > request.offset:
-            clauses = " AND ".join(base + selections)
+        if total > request.offset:
+            clauses = " AND ".join([*base, *["D.facet_keys && %s::text[]"] * len(keys)])
             cursor.execute(
                 f"SELECT D.id, D.doc_id, NULL FROM {DOCS} D WHERE {clauses} "
                 "ORDER BY D.date DESC NULLS LAST, D.doc_id LIMIT %s OFFSET %s",
                 [*params, *keys, request.page_size, request.offset],
             )
             rows = cursor.fetchall()
-        return counts, total, rows, also_matched
+        return counts, total, rows, []
 
-    def _ranked(self, cursor, request, query: Query, keys, limit, offset):
-        """Keyword matches best first: coverage of the query's words, then ts_rank (title A,
-        summary B, body C), which lies below 1 and so orders documents of equal coverage."""
+    def _ranked_search(self, cursor, request: SearchRequest, query: Query, also: list[int]):
+        """Counts, total, the ranked keyword matches (best first: coverage of the query's
+        words, then ts_rank (title A, summary B, body C), which lies below 1 and so orders
+        documents of equal coverage) and the ``also`` ids passing the selections, from one
+        scan: the rows are read once and each row's match, coverage and rank computed once."""
         language, language_params = scope(request)
+        keys, flags, narrowing, narrowing_params = selections(request)
         match_sql, match_params = text_query(query)
-        cover_sql, cover_params = coverage(query) if query.optional else ("0", [])
-        where = [language, f"D.search_vector @@ {match_sql}"]
-        where_params = [*language_params, *match_params]
-        if not query.strict:
-            where.append(f"{cover_sql} >= {query.minimum_should_match}")
-            where_params += cover_params
-        where += ["D.facet_keys && %s::text[]"] * len(keys)
-        cursor.execute(
-            f"SELECT D.id, D.doc_id, {cover_sql} + ts_rank(D.search_vector, {match_sql}) AS score "
-            f"FROM {DOCS} D WHERE {' AND '.join(where)} "
-            "ORDER BY score DESC, D.date DESC NULLS LAST, D.doc_id LIMIT %s OFFSET %s",
-            [*cover_params, *match_params, *where_params, *keys, limit, offset],
+        if query.optional:
+            cover_sql, cover_params = coverage(query)
+        else:
+            cover_sql, cover_params = "0", []
+        found = f"D.search_vector @@ {match_sql}"
+        found_params = list(match_params)
+        if also:
+            found = f"({found} OR D.id = ANY(%s))"
+            found_params.append(also)
+        where = " AND ".join([language, found, *narrowing])
+        columns = (
+            f"D.id, D.doc_id, D.date, D.facet_keys{flags}, "
+            f"D.search_vector @@ {match_sql} AS matched, {cover_sql} AS cover, "
+            f"ts_rank(D.search_vector, {match_sql}) AS rank, "
+            + ("D.id = ANY(%s) AS near" if also else "FALSE AS near")
         )
-        return cursor.fetchall()
+        column_params = [*keys, *match_params, *cover_params, *match_params]
+        if also:
+            column_params.append(also)
+        minimum = 0 if query.strict else query.minimum_should_match
+        keyword = f"(m.matched AND m.cover >= {minimum})"
+        hit = f"({keyword} OR m.near)"
+        counted, count_params = counted_keys(request, len(keys))
+        every = every_selection(len(keys))
+        window = request.rank_window or request.page_size
+        offset = 0 if request.rank_window else request.offset
+        cursor.execute(
+            f"WITH m AS MATERIALIZED (SELECT {columns} FROM {DOCS} D WHERE {where}) "
+            f"SELECT 'k', k, COUNT(*), NULL::text, NULL::float8, NULL::bigint "
+            "FROM m, unnest(m.facet_keys) k "
+            f"WHERE {hit} AND ({counted}) GROUP BY k "
+            "UNION ALL SELECT 't', NULL, COUNT(*), NULL, NULL, NULL "
+            f"FROM m WHERE {hit} AND {every} "
+            f"UNION ALL SELECT 'a', NULL, m.id, NULL, NULL, NULL FROM m WHERE m.near AND {every} "
+            "UNION ALL (SELECT 'r', NULL, m.id, m.doc_id, score, place FROM ("
+            "SELECT m.id, m.doc_id, m.cover + m.rank AS score, row_number() OVER ("
+            "ORDER BY m.cover + m.rank DESC, m.date DESC NULLS LAST, m.doc_id) AS place "
+            f"FROM m WHERE {keyword} AND {every}) m WHERE m.place > %s AND m.place <= %s)",
+            [
+                *column_params,
+                *language_params,
+                *found_params,
+                *narrowing_params,
+                *count_params,
+                offset,
+                offset + window,
+            ],
+        )
+        counts: dict[str, dict[str, int]] = {}
+        total = 0
+        also_matched: list[int] = []
+        placed = []
+        for tag, key, number, doc_id, score, place in cursor.fetchall():
+            if tag == "k":
+                facet, _, value = key.partition(":")
+                counts.setdefault(facet, {})[value] = number
+            elif tag == "t":
+                total = number
+            elif tag == "a":
+                also_matched.append(number)
+            else:
+                placed.append((place, (number, doc_id, score)))
+        rows = [row for _, row in sorted(placed)]
+        return counts, total, rows, also_matched
 
     def prepare(self, cursor) -> None:
         """A configuration per language that folds accents before stemming (``hub_<name>``,

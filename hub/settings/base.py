@@ -4,7 +4,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env_bool, env_float, env_int, env_list, env_str
+from .env import env_bool, env_float, env_int, env_list, env_pair, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -170,12 +170,11 @@ STORAGES = {
 # folders, private documents behind signed URLs; README "Object storage"), else to MEDIA_ROOT.
 media_bucket = env_str("MEDIA_S3_BUCKET")
 if media_bucket:
-    media_keys = (env_str("MEDIA_S3_ACCESS_KEY_ID"), env_str("MEDIA_S3_SECRET_ACCESS_KEY"))
-    if bool(media_keys[0]) != bool(media_keys[1]):
-        raise SystemExit(
-            "hub: set both MEDIA_S3_ACCESS_KEY_ID and MEDIA_S3_SECRET_ACCESS_KEY, or neither "
-            "(boto3 then finds credentials itself, e.g. from an instance role)."
-        )
+    media_keys = env_pair(
+        "MEDIA_S3_ACCESS_KEY_ID",
+        "MEDIA_S3_SECRET_ACCESS_KEY",
+        "without them boto3 finds credentials itself, e.g. from an instance role",
+    )
     media_acl = env_str("MEDIA_S3_PUBLIC_ACL", "public-read")
     STORAGES["default"] = {
         "BACKEND": "hub.media_storage.MediaStorage",

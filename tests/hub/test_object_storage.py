@@ -15,6 +15,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 import pytest
 
+from hub.settings.env import env_pair
 from hub.storage import storage_ready
 from network.factories import PartnerIndexPageFactory, PartnerProfilePageFactory
 from tests.hub.test_settings import LONG_SECRET, run_manage
@@ -223,10 +224,19 @@ def test_the_environment_configures_the_storage():
         "60",
         "https://objects.example.net/hub-media/documents/a.txt",
     ]
-    # One key without the other is a mistake, said in one line before anything starts.
-    result = run_manage("check", **env, MEDIA_S3_ACCESS_KEY_ID=keys["MEDIA_S3_ACCESS_KEY_ID"])
-    assert result.returncode != 0
-    assert result.stderr.strip().splitlines() == [
+
+
+def test_a_key_without_its_secret_stops_the_start(monkeypatch):
+    monkeypatch.setenv("MEDIA_S3_ACCESS_KEY_ID", "AKIAEXAMPLE")
+    monkeypatch.delenv("MEDIA_S3_SECRET_ACCESS_KEY", raising=False)
+    with pytest.raises(SystemExit) as stop:
+        env_pair("MEDIA_S3_ACCESS_KEY_ID", "MEDIA_S3_SECRET_ACCESS_KEY", "or boto3 looks")
+    assert str(stop.value) == (
         "hub: set both MEDIA_S3_ACCESS_KEY_ID and MEDIA_S3_SECRET_ACCESS_KEY, or neither "
-        "(boto3 then finds credentials itself, e.g. from an instance role)."
-    ]
+        "(or boto3 looks)."
+    )
+    monkeypatch.setenv("MEDIA_S3_SECRET_ACCESS_KEY", "example")
+    assert env_pair("MEDIA_S3_ACCESS_KEY_ID", "MEDIA_S3_SECRET_ACCESS_KEY", "") == (
+        "AKIAEXAMPLE",
+        "example",
+    )

@@ -15,10 +15,8 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 import pytest
 
-from hub.settings.env import env_pair
 from hub.storage import storage_ready
 from network.factories import PartnerIndexPageFactory, PartnerProfilePageFactory
-from tests.hub.test_settings import LONG_SECRET, run_manage
 from tests.security.test_uploads_and_media import png
 from tests.support.object_storage import fetch, object_exists, unreachable_endpoint, use_storage
 
@@ -194,49 +192,3 @@ def test_pages_keep_rendering_while_the_storage_is_down(admin_client, object_sto
     rendered = html.render(Context({"a": image}))
     assert known.url in rendered  # a rendition made before: a link, no request to the storage
     assert "not-found" in rendered  # a new one cannot be made: Wagtail's placeholder, no error
-
-
-def test_the_environment_configures_the_storage():
-    env = {
-        "SECRET_KEY": LONG_SECRET,
-        "ALLOWED_HOSTS": "hub.example.org",
-        "MEDIA_S3_BUCKET": "hub-media",
-        "MEDIA_S3_ENDPOINT_URL": "https://objects.example.net",
-        "MEDIA_S3_REGION": "eu-central-1",
-        "MEDIA_S3_PUBLIC_URL": "https://media.example.org",
-        "MEDIA_S3_PUBLIC_ACL": "none",
-    }
-    show = (
-        "from django.core.files.storage import default_storage as s; "
-        "print(s.__class__.__name__, s.bucket_name, s.endpoint_url, s.region_name, s.public_url, "
-        "s.public_acl, s.querystring_expire, s.url('documents/a.txt').split('?')[0])"
-    )
-    keys = {"MEDIA_S3_ACCESS_KEY_ID": "AKIAEXAMPLE", "MEDIA_S3_SECRET_ACCESS_KEY": "example"}
-    result = run_manage("shell", "--no-imports", "-c", show, **env, **keys)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == [
-        "MediaStorage",
-        "hub-media",
-        "https://objects.example.net",
-        "eu-central-1",
-        "https://media.example.org",
-        "None",
-        "60",
-        "https://objects.example.net/hub-media/documents/a.txt",
-    ]
-
-
-def test_a_key_without_its_secret_stops_the_start(monkeypatch):
-    monkeypatch.setenv("MEDIA_S3_ACCESS_KEY_ID", "AKIAEXAMPLE")
-    monkeypatch.delenv("MEDIA_S3_SECRET_ACCESS_KEY", raising=False)
-    with pytest.raises(SystemExit) as stop:
-        env_pair("MEDIA_S3_ACCESS_KEY_ID", "MEDIA_S3_SECRET_ACCESS_KEY", "or boto3 looks")
-    assert str(stop.value) == (
-        "hub: set both MEDIA_S3_ACCESS_KEY_ID and MEDIA_S3_SECRET_ACCESS_KEY, or neither "
-        "(or boto3 looks)."
-    )
-    monkeypatch.setenv("MEDIA_S3_SECRET_ACCESS_KEY", "example")
-    assert env_pair("MEDIA_S3_ACCESS_KEY_ID", "MEDIA_S3_SECRET_ACCESS_KEY", "") == (
-        "AKIAEXAMPLE",
-        "example",
-    )

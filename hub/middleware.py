@@ -10,9 +10,17 @@ from django.http import Http404, HttpResponseBadRequest
 from django.http.request import split_domain_port
 from django.urls import Resolver404, resolve, reverse
 
+from hub.storage import public_origin
+
 
 def _policy(directives: dict[str, list[str]]) -> str:
     return "; ".join(f"{name} {' '.join(values)}".strip() for name, values in directives.items())
+
+
+def _extra_img_src() -> list[str]:
+    """CSP_EXTRA_IMG_SRC, and the bucket or CDN images come from with object storage."""
+    origin = public_origin()
+    return [*getattr(settings, "CSP_EXTRA_IMG_SRC", []), *([origin] if origin else [])]
 
 
 def public_policy() -> str:
@@ -21,7 +29,7 @@ def public_policy() -> str:
     JSON-LD sits in ``<script type="application/ld+json">``: browsers never execute that
     type, so it needs no ``unsafe-inline`` (the browser tests check no violation is reported).
     """
-    extra_img = list(getattr(settings, "CSP_EXTRA_IMG_SRC", []))
+    extra_img = _extra_img_src()
     return _policy(
         {
             "default-src": ["'self'"],
@@ -42,7 +50,7 @@ def admin_policy() -> str:
     """Wagtail's admin uses inline scripts and styles, previews in same-origin frames and
     embeds from the providers editors choose; it is still kept away from being framed by
     other sites and from plugins."""
-    extra_img = list(getattr(settings, "CSP_EXTRA_IMG_SRC", []))
+    extra_img = _extra_img_src()
     return _policy(
         {
             "default-src": ["'self'"],

@@ -21,7 +21,8 @@ urlpatterns = [
 ]
 
 # Images are served from MEDIA_ROOT in every environment (a proxy may serve the same two
-# folders itself); nothing else under MEDIA_URL is, above all not documents (hub/media_views.py).
+# folders itself), or redirected to the bucket with object storage; nothing else under
+# MEDIA_URL is, above all not documents (hub/media_views.py).
 urlpatterns += [
     path(f"{settings.MEDIA_URL.strip('/')}/<str:folder>/<path:path>", media_views.image_file),
 ]

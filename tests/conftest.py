@@ -6,6 +6,8 @@ from wagtail.models import Locale, Site
 
 import pytest
 
+from tests.support.object_storage import object_storage, s3_server  # noqa: F401  (fixtures)
+
 
 @pytest.fixture(autouse=True)
 def fresh_caches():

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env_bool, env_float, env_int, env_list, env_str
+from .env import env_bool, env_float, env_int, env_list, env_pair, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -166,6 +166,31 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Uploads go to an S3-compatible bucket when one is named (hub/media_storage.py: public image
+# folders, private documents behind signed URLs; README "Object storage"), else to MEDIA_ROOT.
+media_bucket = env_str("MEDIA_S3_BUCKET")
+if media_bucket:
+    media_keys = env_pair(
+        "MEDIA_S3_ACCESS_KEY_ID",
+        "MEDIA_S3_SECRET_ACCESS_KEY",
+        "without them boto3 finds credentials itself, e.g. from an instance role",
+    )
+    media_acl = env_str("MEDIA_S3_PUBLIC_ACL", "public-read")
+    STORAGES["default"] = {
+        "BACKEND": "hub.media_storage.MediaStorage",
+        "OPTIONS": {
+            "bucket_name": media_bucket,
+            "endpoint_url": env_str("MEDIA_S3_ENDPOINT_URL"),
+            "region_name": env_str("MEDIA_S3_REGION", "us-east-1"),
+            "access_key": media_keys[0],
+            "secret_key": media_keys[1],
+            "public_url": env_str("MEDIA_S3_PUBLIC_URL"),
+            # "none": a bucket policy makes images/ and original_images/ readable instead.
+            "public_acl": None if media_acl == "none" else media_acl,
+            "querystring_expire": env_int("MEDIA_S3_SIGNED_URL_SECONDS", 60),
+            "timeout": env_float("MEDIA_S3_TIMEOUT", 5.0),
+        },
+    }
 
 WAGTAIL_SITE_NAME = "Knowledge Hub"
 # The site's public address ("https://hub.example.org"): every absolute URL the hub emits
@@ -182,7 +207,9 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # serves invited accounts that have no password yet (network/invitations.py).
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "network.invitations.PasswordResetForm"
-WAGTAILDOCS_SERVE_METHOD = "serve_view"  # downloads pass through Wagtail's privacy checks
+# WAGTAILDOCS_SERVE_METHOD stays unset: Wagtail's serve view checks the collection's privacy,
+# then streams a local file or, from object storage, redirects to its one-minute signed URL.
+# ("direct" would link the storage's URL from pages, past the privacy check.)
 # Upload limits, in megabytes in the environment: images by Wagtail's own setting, documents
 # by the hub's document form (hub/uploads.py).
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_MB", 10) * 1024 * 1024

@@ -27,6 +27,14 @@ def env_required(name: str, why: str) -> str:
     return value
 
 
+def env_pair(first: str, second: str, why: str) -> tuple[str | None, str | None]:
+    """Two variables that only work together (a key and its secret): both, or neither."""
+    values = env_str(first), env_str(second)
+    if (values[0] is None) != (values[1] is None):
+        raise SystemExit(f"hub: set both {first} and {second}, or neither ({why}).")
+    return values
+
+
 def env_bool(name: str, default: bool = False) -> bool:
     value = env_str(name)
     if value is None:

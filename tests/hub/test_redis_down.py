@@ -1,0 +1,66 @@
+"""With Redis down the site keeps serving pages, from the database, and shows what is published.
+
+``REDIS_URL`` points at a port nothing listens on: every cache read misses, every write is
+dropped (``hub/redis_cache.py``), and a publish made meanwhile shows at once.
+"""
+
+import logging
+import socket
+
+from django.core.cache import caches
+
+import pytest
+
+from hub.redis_cache import ForgivingRedisCache
+from tests.stories import conftest as stories
+
+make_story = stories.make_story
+network = stories.network  # the small network, as a fixture
+
+pytestmark = pytest.mark.django_db
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]  # closed again when the block ends
+
+
+@pytest.fixture
+def redis_down(settings):
+    url = f"redis://:secret-password@127.0.0.1:{closed_port()}/0"
+    redis = {
+        "BACKEND": "hub.redis_cache.ForgivingRedisCache",
+        "LOCATION": url,
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+    settings.CACHES = {"default": redis, "pages": {**redis, "KEY_PREFIX": "pages"}}
+    settings.PAGE_CACHE_ENABLED = True
+    assert isinstance(caches["pages"], ForgivingRedisCache)
+    return caches["pages"]
+
+
+def test_pages_and_search_answer_while_redis_is_down(client, network, redis_down, caplog, publish):
+    story = make_story(network["alpha"], "Budget hearings in every district")
+    publish(story.save_revision().publish)
+    with caplog.at_level(logging.WARNING, logger="hub.redis_cache"):
+        for path in ("/en/", story.url, "/en/partners/alpha/", "/en/search/?q=hearings"):
+            for _twice in range(2):
+                response = client.get(path)
+                assert response.status_code == 200, path
+                assert response.get("X-Page-Cache") != "hit", path  # nothing could be kept
+    assert "Budget hearings in every district" in client.get("/en/search/?q=hearings").text
+    assert not redis_down.ping()
+    # One line names Redis without its password, however many requests and aliases failed.
+    warnings = [r.getMessage() for r in caplog.records if "does not answer" in r.getMessage()]
+    assert len(warnings) == 1
+    assert "127.0.0.1" in warnings[0] and "secret-password" not in warnings[0]
+
+
+def test_a_change_published_while_redis_is_down_shows_at_once(client, network, redis_down):
+    story = make_story(network["alpha"], "Community scorecards")
+    story.save_revision().publish()
+    assert "Community scorecards" in client.get(story.url).text
+    story.title = "Community scorecards, a year on"
+    story.save_revision().publish()
+    assert "Community scorecards, a year on" in client.get(story.url).text

@@ -9,13 +9,6 @@ them), each with a draft revision that adds one word no published page holds (it
 
 import json
 
-from django.contrib.auth import get_user_model
-
-from wagtail.models import Site
-
-from network.factories import PartnerIndexPageFactory, PartnerProfilePageFactory
-from stories.factories import CaseStoryPageFactory, LessonFactory, StoryIndexPageFactory
-
 EDITOR = ("servers-editor", "a long password for the servers bench")
 
 
@@ -26,6 +19,14 @@ def new_word(n: int) -> str:
 
 
 def build(stories: int = 1) -> None:
+    # Imported here: the load generators import EDITOR without Django set up.
+    from django.contrib.auth import get_user_model
+
+    from wagtail.models import Site
+
+    from network.factories import PartnerIndexPageFactory, PartnerProfilePageFactory
+    from stories.factories import CaseStoryPageFactory, LessonFactory, StoryIndexPageFactory
+
     home = Site.objects.get(is_default_site=True).root_page.specific
     partners = PartnerIndexPageFactory(parent=home)
     StoryIndexPageFactory(parent=home)

@@ -20,15 +20,17 @@ network = stories.network  # the small network, as a fixture
 pytestmark = pytest.mark.django_db
 
 
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]  # closed again when the block ends
+@pytest.fixture
+def closed_port():
+    """A port bound but not listening: connecting is refused, and nothing else takes it."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        yield sock.getsockname()[1]
 
 
 @pytest.fixture
-def redis_down(settings):
-    url = f"redis://:secret-password@127.0.0.1:{closed_port()}/0"
+def redis_down(settings, closed_port):
+    url = f"redis://:secret-password@127.0.0.1:{closed_port}/0"
     redis = {
         "BACKEND": "hub.redis_cache.ForgivingRedisCache",
         "LOCATION": url,

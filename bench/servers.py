@@ -62,6 +62,7 @@ class Gunicorn:
         log: Path | None = None,
     ):
         self.port = port
+        self.terminated = False
         self.log = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115 (closed in stop)
         self.process = subprocess.Popen(
             [
@@ -93,9 +94,14 @@ class Gunicorn:
     def __exit__(self, *exc):
         self.stop()
 
-    def stop(self):
-        if self.process.poll() is None:
+    def terminate(self):
+        """Ask gunicorn and its workers to stop, without waiting (``stop`` waits)."""
+        if self.process.poll() is None and not self.terminated:
             os.killpg(self.process.pid, signal.SIGTERM)
+            self.terminated = True
+
+    def stop(self):
+        self.terminate()
         try:
             self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
@@ -103,6 +109,14 @@ class Gunicorn:
             self.process.wait(timeout=10)
         if self.log is not subprocess.DEVNULL:
             self.log.close()
+
+
+def stop_all(servers: list[Gunicorn]) -> None:
+    """Stop several servers at once: each takes seconds to wind down."""
+    for server in servers:
+        server.terminate()
+    for server in servers:
+        server.stop()
 
 
 def redis_answers() -> bool:

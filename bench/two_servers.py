@@ -40,6 +40,7 @@ from servers import (
     create_database,
     drop_database,
     free_port,
+    stop_all,
     wait_until_up,
 )
 
@@ -224,13 +225,14 @@ def run(args) -> None:
         OUT.mkdir(parents=True, exist_ok=True)
         gunicorn = str(Path(PYTHON).parent / "gunicorn")
         servers = []
+        stack.callback(stop_all, servers)
         for label in ("a", "b"):
             log = OUT / f"two-servers-{label}.log"
-            server = Gunicorn(
-                gunicorn, "hub.wsgi:application", free_port(), ROOT, env, args.workers, log
+            servers.append(
+                Gunicorn(
+                    gunicorn, "hub.wsgi:application", free_port(), ROOT, env, args.workers, log
+                )
             )
-            stack.callback(server.stop)
-            servers.append(server)
         for server in servers:
             wait_until_up(f"http://127.0.0.1:{server.port}/en/", server.process)
         ports = [server.port for server in servers]

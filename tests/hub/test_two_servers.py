@@ -31,6 +31,7 @@ from bench.servers import (
     drop_database,
     free_port,
     redis_answers,
+    stop_all,
     wait_until_up,
 )
 
@@ -96,11 +97,12 @@ def servers(django_db_setup, django_db_blocker, tmp_path_factory):
         assert built.returncode == 0, built.stderr[-2000:]
         site = json.loads(built.stdout.strip().splitlines()[-1])
         started = []
+        stack.callback(stop_all, started)
         for label in ("a", "b"):
             log = logs / f"{label}.log"
-            server = Gunicorn(GUNICORN, "hub.wsgi:application", free_port(), ROOT, env, 1, log)
-            stack.callback(server.stop)
-            started.append(server)
+            started.append(
+                Gunicorn(GUNICORN, "hub.wsgi:application", free_port(), ROOT, env, 1, log)
+            )
         for server in started:
             wait_until_up(f"http://127.0.0.1:{server.port}/en/", server.process, seconds=90)
         yield [f"http://127.0.0.1:{server.port}" for server in started], site

@@ -16,7 +16,7 @@ endif
 PYTEST_WORKERS ?= 2
 .DEFAULT_GOAL := help
 
-.PHONY: help install system-deps messages migrate demo run serve test screenshots lint format lock bench-search bench-relevance bench-pages audit clean
+.PHONY: help install system-deps messages migrate demo run serve test screenshots lint format lock bench-search bench-relevance bench-pages bench-servers audit clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -81,6 +81,9 @@ bench-relevance: install ## Judged queries: recall@10, MRR, nDCG@10 per engine a
 bench-pages: install ## Load test of the public pages: gunicorn + wrk (BENCH_ARGS="--duration 10 --bakerydemo PATH")
 	bash scripts/install-system-deps.sh wrk
 	$(PY) bench/pages_bench.py $(BENCH_ARGS)
+
+bench-servers: install ## Two gunicorn servers on PostgreSQL + Redis, 50 clients, an editor publishing: errors, stale pages
+	$(PY) bench/two_servers.py $(BENCH_ARGS)
 
 audit: install ## Lighthouse (mobile) on one page of every type; scores go to bench/RESULTS.md by hand
 	@command -v node >/dev/null || { echo "audit needs Node.js 20 and npm"; exit 1; }

@@ -19,7 +19,6 @@ import contextlib
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -27,6 +26,8 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+from servers import Gunicorn  # bench/servers.py, beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -92,62 +93,6 @@ def build_site(env) -> None:
     manage("migrate", "--no-input", env=env)
     manage("load_demo_content", env=env)
     manage("collectstatic", "--no-input", env=env)
-
-
-def wait_until_up(url: str, server, seconds: float = 180) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"the server for {url} exited with {server.returncode}")
-        try:
-            urllib.request.urlopen(url, timeout=2)  # noqa: S310 (a local URL)
-            return
-        except urllib.error.HTTPError:
-            return  # it answers
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"{url} did not come up within {seconds} s")
-
-
-class Gunicorn:
-    """gunicorn in the background, stopped (with its workers) on exit."""
-
-    def __init__(self, gunicorn: str, app: str, port: int, cwd: Path, env: dict):
-        self.port = port
-        self.process = subprocess.Popen(
-            [
-                gunicorn,
-                app,
-                "-w",
-                "2",
-                "-b",
-                f"127.0.0.1:{port}",
-                "--no-control-socket",  # gunicorn 27 would otherwise create one in $HOME
-                "--access-logfile",
-                "/dev/null",
-            ],
-            cwd=cwd,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-
-    def __enter__(self):
-        try:
-            wait_until_up(f"http://127.0.0.1:{self.port}/", self.process)
-        except BaseException:
-            self.stop()  # never leave a server behind, even when it did not come up
-            raise
-        return f"http://127.0.0.1:{self.port}"
-
-    def __exit__(self, *exc):
-        self.stop()
-
-    def stop(self):
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-        self.process.wait(timeout=30)
 
 
 def run_wrk(url: str, args, lua: Path) -> dict:

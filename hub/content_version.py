@@ -10,9 +10,16 @@ stale at once, and the old entries simply age out.
 The number lives in the page cache's alias, which every process shares (Redis, or files).
 A request reads it once (``ContentVersionMiddleware``): one round trip to the shared cache
 instead of one per remembered lookup, and one consistent view of the content per response.
+
+While that cache does not answer (Redis down: ``hub.redis_cache``), each request gets a
+version of its own, which nothing was kept under: every page is rendered afresh and every
+process reloads what it keeps, so nothing stale is served. A bump that could not be written
+is written by this process as soon as the cache answers again, before anything is read under
+the old number.
 """
 
 import secrets
+import threading
 
 from django.conf import settings
 from django.core.cache import caches
@@ -23,11 +30,14 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from asgiref.local import Local
 
+from .redis_cache import CacheUnavailable
 from .request_scope import scoped
 
 VERSION_KEY = "hub:pages:version"
 
 _request = Local()
+# A bump the cache could not take (Redis down), owed before this process reads a version.
+_owed = threading.Event()
 
 
 def shared_cache():
@@ -39,8 +49,10 @@ def current_version() -> int:
     """The version, read once per request inside ``request_scope`` and every time outside."""
     version = getattr(_request, "version", None)
     if version is None:
+        if _owed.is_set():
+            _incr()
         cache = shared_cache()
-        version = cache.get(VERSION_KEY)
+        version = cache.get(VERSION_KEY) if not _owed.is_set() else None
         if version is None:
             version = _start_version(cache)
         if getattr(_request, "active", False):
@@ -58,7 +70,9 @@ def _start_version(cache) -> int:
     culling entries, Redis under memory pressure) must not bring back old entries."""
     # add() so that two processes starting together agree on the first value.
     cache.add(VERSION_KEY, secrets.randbits(40), timeout=None)
-    return cache.get(VERSION_KEY, 0)
+    version = cache.get(VERSION_KEY)
+    # None: the cache keeps nothing now (Redis down). A number nothing was stored under.
+    return secrets.randbits(40) if version is None else version
 
 
 def _incr() -> None:
@@ -67,8 +81,12 @@ def _incr() -> None:
     cache = shared_cache()
     try:
         cache.incr(VERSION_KEY)
-    except ValueError:  # no version: the next reader starts a fresh one
+    except CacheUnavailable:
+        _owed.set()  # current_version() tries again before it reads
+        return
+    except ValueError:  # no version: start a fresh one
         _start_version(cache)
+    _owed.clear()
 
 
 def bump_version(**_kwargs) -> None:

@@ -267,9 +267,13 @@ CACHES = {
     },
 }
 if env_str("REDIS_URL"):
+    # A Redis that is down makes a slower site, not a broken one (hub/redis_cache.py); the
+    # timeouts bound what an unreachable host costs before the process stops trying for a while.
+    redis_timeout = env_float("REDIS_TIMEOUT", 0.5)
     redis = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "hub.redis_cache.ForgivingRedisCache",
         "LOCATION": env_str("REDIS_URL"),
+        "OPTIONS": {"socket_connect_timeout": redis_timeout, "socket_timeout": redis_timeout},
     }
     CACHES = {"default": redis, "pages": {**redis, "KEY_PREFIX": "pages"}}
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)

@@ -15,6 +15,7 @@ from django.http import Http404
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -23,6 +24,7 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 
+from django_tasks.base import Task
 from django_tasks_db.models import DBTaskResult
 
 from .tasks import ATTEMPT, RetryQueued
@@ -99,9 +101,11 @@ def run_again(request, result_id):
         return permission_denied(request)
     result = get_object_or_404(failed_tasks(), pk=result_id)
     try:
-        task = result.task
+        task = import_string(result.task_path)  # as defined now, without a retry's old delay
     except ImportError as missing:
         raise Http404("This task no longer exists.") from missing
+    if not isinstance(task, Task):
+        raise Http404("This task no longer exists.")
     kwargs = {k: v for k, v in result.args_kwargs["kwargs"].items() if k != ATTEMPT}
     task.enqueue(*result.args_kwargs["args"], **kwargs)
     # Taken off the report: its call is queued again, and fails there anew if it must.

@@ -250,27 +250,34 @@ def task_settings(kind: str) -> dict:
 
 TASKS = task_settings(env_str("TASKS_BACKEND", "immediate"))
 
-# Proxy or CDN purge on publish and unpublish (wagtail.contrib.frontend_cache): a PURGE request
-# per URL, in every language, to FRONTEND_CACHE_PURGE_URL (Varnish, nginx's purge module), and/or
-# Cloudflare (zone and API token) or CloudFront (distribution id; credentials from boto3's
-# usual environment). Off when none is set. The purges run as tasks.
-WAGTAILFRONTENDCACHE = {}
-if env_str("FRONTEND_CACHE_PURGE_URL"):
-    WAGTAILFRONTENDCACHE["proxy"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-        "LOCATION": env_str("FRONTEND_CACHE_PURGE_URL"),
-    }
-if env_str("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID"):
-    WAGTAILFRONTENDCACHE["cloudflare"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-        "ZONEID": env_str("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID"),
-        "BEARER_TOKEN": env_str("FRONTEND_CACHE_CLOUDFLARE_TOKEN"),
-    }
-if env_str("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
-    WAGTAILFRONTENDCACHE["cloudfront"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
-        "DISTRIBUTION_ID": env_str("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"),
-    }
+
+def frontend_cache_settings() -> dict:
+    """Proxy or CDN purge on publish and unpublish (wagtail.contrib.frontend_cache): a PURGE
+    per URL, in every language, to FRONTEND_CACHE_PURGE_URL (Varnish, nginx's purge module),
+    and/or Cloudflare (zone and API token) or CloudFront (distribution id; AWS credentials
+    from boto3's usual environment). Empty, and so off, when none is set."""
+    backends = {}
+    if env_str("FRONTEND_CACHE_PURGE_URL"):
+        backends["proxy"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env_str("FRONTEND_CACHE_PURGE_URL"),
+        }
+    if env_str("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID"):
+        backends["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": env_str("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID"),
+            "BEARER_TOKEN": env_str("FRONTEND_CACHE_CLOUDFLARE_TOKEN"),
+        }
+    if env_str("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+        backends["cloudfront"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": env_str("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"),
+        }
+    return backends
+
+
+# The purges run as tasks (the worker's, with TASKS_BACKEND=database).
+WAGTAILFRONTENDCACHE = frontend_cache_settings()
 
 # The anonymous-page cache (hub/caching.py) lives in its own alias, which every server
 # process must share: Redis when REDIS_URL is set, otherwise files on local disk.

@@ -2,6 +2,7 @@
 never a secret; no redirect, no language prefix, no cache, no log line."""
 
 import logging
+import os
 import socket
 
 from django.test import RequestFactory
@@ -51,6 +52,12 @@ def test_readyz_names_every_check_when_all_are_up(client):
 
 def test_readyz_checks_a_real_redis(client, settings):
     url = f"redis://127.0.0.1:6379/{REDIS_DB}"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.ConnectionError:
+        if os.environ.get("CI") == "true":
+            raise
+        pytest.skip("Redis does not answer at 127.0.0.1:6379 (CI needs it)")
     settings.CACHES = {**settings.CACHES, "pages": redis_cache(url)}
     try:
         answer = client.get("/readyz")

@@ -16,7 +16,7 @@ endif
 PYTEST_WORKERS ?= 2
 .DEFAULT_GOAL := help
 
-.PHONY: help install system-deps messages migrate demo run serve test screenshots lint format lock bench-search bench-relevance bench-pages bench-servers audit clean
+.PHONY: help install system-deps messages migrate demo run serve worker test screenshots lint format lock bench-search bench-relevance bench-pages bench-servers audit clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -52,6 +52,9 @@ ifeq ($(SEARCH),elasticsearch)
 else
 	$(PY) manage.py runserver $(HOST):$(PORT)
 endif
+
+worker: install ## Run the task worker (TASKS_BACKEND=database); WORKER_ARGS="--batch" drains the queue and exits
+	TASKS_BACKEND=$${TASKS_BACKEND:-database} $(PY) manage.py db_worker --queue-name '*' $(WORKER_ARGS)
 
 test: install system-deps ## Install what the tests need, then run the whole suite
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)

@@ -15,6 +15,9 @@ class HubConfig(AppConfig):
         from .public_url import follow_public_url
 
         content_version.connect_signals()
+        from . import renditions
+
+        renditions.connect()
         # Copies made for a translation stay offline until translated and published.
         from .translation import untranslated_copies
 

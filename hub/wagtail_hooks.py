@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from . import partner_isolation  # noqa: F401  (registers the chooser and admin API hooks)
 from .dashboard import add_panels
 from .models import HomePage, Theme
+from .task_report import FailedTasksReport, run_again
 from .translation import permissions  # noqa: F401  (registers the translators hooks)
 from .translation.views import REPORT_PERMISSION, translation_status
 
@@ -50,6 +51,35 @@ def register_translation_status_menu_item():
         reverse("translation_status"),
         icon_name="globe",
         order=700,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_failed_tasks_urls():
+    return [
+        path("reports/failed-tasks/", FailedTasksReport.as_view(), name="hub_failed_tasks"),
+        path(
+            "reports/failed-tasks/results/",
+            FailedTasksReport.as_view(results_only=True),
+            name="hub_failed_tasks_results",
+        ),
+        path(
+            "reports/failed-tasks/<uuid:result_id>/run-again/",
+            run_again,
+            name="hub_failed_task_run_again",
+        ),
+    ]
+
+
+class SuperuserMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
+@hooks.register("register_reports_menu_item")
+def register_failed_tasks_menu_item():
+    return SuperuserMenuItem(
+        _("Failed tasks"), reverse("hub_failed_tasks"), icon_name="warning", order=1400
     )
 
 

@@ -18,7 +18,6 @@ neither tells who has an account.
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -27,6 +26,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 
+from hub.mail import queue_email
 from hub.public_url import absolute_url
 
 
@@ -63,7 +63,7 @@ def send_invitation(user, partner_name: str, request=None) -> None:
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string("hub/email/invitation_subject.txt", context)
         body = render_to_string("hub/email/invitation.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [user.email])
+    queue_email(" ".join(subject.split()), body, [user.email])
 
 
 def needs_invitation(user) -> bool:

@@ -1,5 +1,6 @@
 """Keeping the index in step with the content: documents of public objects, and the tasks
-the signals enqueue (django-tasks; the immediate backend runs them at once).
+the signals enqueue (django-tasks: the worker runs them, or the immediate backend at once;
+each is retried, ``hub.tasks``, and idempotent: it replaces what its source contributed).
 
 A page reaches the index only while it is live and neither it nor an ancestor carries a view
 restriction; anything else removes its documents. The source key of an object
@@ -17,8 +18,7 @@ from django.db import transaction
 
 from wagtail.models import Page
 
-from django_tasks import task
-
+from hub.tasks import retried_task
 from hub.visibility import is_visible, restricted_paths
 from search.documents import SearchDocument, documents_for, indexable_models, rebuild_queryset
 from search.engines import SearchUnavailable, indexing_engines
@@ -74,8 +74,9 @@ def update_object(obj) -> None:
         engine.index(documents)
 
     _for_each_engine(f"update of {source_of(obj)}", apply)
-    # Beside the engines, not in one: every engine ranks by the same vectors.
-    vectors.replace_sources(sources, documents)
+    # Beside the engines, not in one (every engine ranks by the same vectors), and in a task
+    # of its own: the model's seconds of work neither delay the words' index nor fail it.
+    embed_object.enqueue(type(obj)._meta.label, obj.pk, sorted(sources))
 
 
 def remove_sources(sources: list[str]) -> None:
@@ -90,7 +91,7 @@ def remove_sources(sources: list[str]) -> None:
 # --- tasks (arguments are JSON: model labels and primary keys) ----------------------------
 
 
-@task()
+@retried_task()
 def index_object(model_label: str, pk: int) -> None:
     model = apps.get_model(model_label)
     obj = model._default_manager.filter(pk=pk).first()
@@ -100,7 +101,7 @@ def index_object(model_label: str, pk: int) -> None:
     update_object(obj.specific if isinstance(obj, Page) else obj)
 
 
-@task()
+@retried_task()
 def index_page_tree(page_pk: int) -> None:
     """Re-index a page and its descendants (after a move or a change of view restriction)."""
     root = Page.objects.filter(pk=page_pk).first()
@@ -111,7 +112,15 @@ def index_page_tree(page_pk: int) -> None:
             update_object(page)
 
 
-@task()
+@retried_task()
+def embed_object(model_label: str, pk: int, sources: list[str]) -> int:
+    """Make the vectors of ``sources`` those of the object's current public documents."""
+    obj = apps.get_model(model_label)._default_manager.filter(pk=pk).first()
+    documents = documents_of(obj.specific if isinstance(obj, Page) else obj) if obj else []
+    return vectors.replace_sources(sources, documents)
+
+
+@retried_task()
 def remove_from_index(sources: list[str]) -> None:
     remove_sources(sources)
 

@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_countries",
     "django_tasks",
+    "django_tasks_db",  # the database task backend and its worker, db_worker
+    "wagtail.contrib.frontend_cache",  # purges a proxy or CDN on publish, when configured
     "axes",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -51,6 +53,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: load balancers' probes get their answer before host checks, HTTPS redirects,
+    # languages, sessions and the page cache (hub/health.py).
+    "hub.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "hub.middleware.SecurityHeadersMiddleware",
     "hub.middleware.AdminHostMiddleware",
@@ -254,7 +259,52 @@ if ELASTICSEARCH_URL:
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background tasks (hub/tasks.py): "database" queues them in PostgreSQL (or SQLite) for the
+# worker, ``manage.py db_worker`` (``make worker``); "immediate" runs them inside the request.
+# The database rather than Redis: the machine's Redis keeps nothing on disk, so a restart
+# would lose queued tasks, while the database is durable and every process already shares it.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+
+
+def task_settings(kind: str) -> dict:
+    if kind not in TASK_BACKENDS:
+        raise SystemExit(f"hub: TASKS_BACKEND is one of {', '.join(TASK_BACKENDS)}, not {kind!r}.")
+    return {"default": {"BACKEND": TASK_BACKENDS[kind]}}
+
+
+TASKS = task_settings(env_str("TASKS_BACKEND", "immediate"))
+
+
+def frontend_cache_settings() -> dict:
+    """Proxy or CDN purge on publish and unpublish (wagtail.contrib.frontend_cache): a PURGE
+    per URL, in every language, to FRONTEND_CACHE_PURGE_URL (Varnish, nginx's purge module),
+    and/or Cloudflare (zone and API token) or CloudFront (distribution id; AWS credentials
+    from boto3's usual environment). Empty, and so off, when none is set."""
+    backends = {}
+    if env_str("FRONTEND_CACHE_PURGE_URL"):
+        backends["proxy"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env_str("FRONTEND_CACHE_PURGE_URL"),
+        }
+    if env_str("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID"):
+        backends["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": env_str("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID"),
+            "BEARER_TOKEN": env_str("FRONTEND_CACHE_CLOUDFLARE_TOKEN"),
+        }
+    if env_str("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+        backends["cloudfront"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": env_str("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"),
+        }
+    return backends
+
+
+# The purges run as tasks (the worker's, with TASKS_BACKEND=database).
+WAGTAILFRONTENDCACHE = frontend_cache_settings()
 
 # The anonymous-page cache (hub/caching.py) lives in its own alias, which every server
 # process must share: Redis when REDIS_URL is set, otherwise files on local disk.
@@ -288,7 +338,11 @@ X_FRAME_OPTIONS = "DENY"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Health checks are probed every few seconds: their requests are not logged.
+    "filters": {"no_health_checks": {"()": "hub.health.SkipHealthCheckRecords"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["no_health_checks"]},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
     # The hub says in one line when Elasticsearch fails (search.service, rebuild_search_index);
     # the transport's warnings about each failed node would repeat it.

@@ -3,6 +3,9 @@
 from .base import *  # noqa: F403
 from .env import env_bool, env_int, env_list, env_required, env_str
 
+# Tasks wait in the database for the worker (make worker) unless TASKS_BACKEND=immediate.
+TASKS = task_settings(env_str("TASKS_BACKEND", "database"))  # noqa: F405
+
 DEBUG = False
 SECRET_KEY = env_required("SECRET_KEY", "a long random string that signs sessions")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or env_required(

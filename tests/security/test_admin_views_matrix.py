@@ -1,12 +1,18 @@
 """The hub's own admin views, for every role: who may open them and who may act through them.
 (Page and media actions are in test_permission_matrix.py.)"""
 
+import uuid
+
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 import pytest
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from network.models import PartnerProfilePage
+from tests.worker import tasks
 
 from .test_permission_matrix import ROLES
 
@@ -19,6 +25,10 @@ MATRIX = {
     "list_partner_accounts":          (N, N, N, N, Y, Y),
     "resend_invitation":              (N, N, N, N, Y, Y),
     "translation_status":             (N, N, N, Y, Y, Y),
+    "failed_tasks":                   (N, N, N, N, N, Y),
+    "run_failed_task_again":          (N, N, N, N, N, Y),
+    "healthz":                        (Y, Y, Y, Y, Y, Y),
+    "readyz":                         (Y, Y, Y, Y, Y, Y),
 }  # fmt: skip
 
 
@@ -33,11 +43,32 @@ def act(client, action, users):
         invited.save()
         client.post(reverse("hub_resend_invitation", args=[invited.pk]))
         return [m.to for m in mail.outbox] == [[invited.email]]
+    if action == "run_failed_task_again":
+        return run_failed_task_again(client)
     url = {
         "list_partner_accounts": reverse("hub_partner_accounts"),
         "translation_status": reverse("translation_status"),
+        "failed_tasks": reverse("hub_failed_tasks"),
+        "healthz": "/healthz",
+        "readyz": "/readyz",
     }[action]
     return client.get(url).status_code == 200
+
+
+def run_failed_task_again(client):
+    """True when the failed call ran once more (the test settings run tasks at once)."""
+    token = uuid.uuid4().hex
+    failed = DBTaskResult.objects.create(
+        status=TaskResultStatus.FAILED,
+        args_kwargs={"args": [token], "kwargs": {}},
+        task_path="tests.worker.tasks.flaky",
+        backend_name="default",
+        run_after=timezone.now(),
+        exception_class_path="builtins.ConnectionError",
+        traceback="ConnectionError: not there yet",
+    )
+    client.post(reverse("hub_failed_task_run_again", args=[failed.pk]))
+    return tasks.RUNS.get(token) == 1
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,6 @@ import logging
 
 from django.conf import settings
 from django.core.cache import caches
-from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import connections
 from django.http import HttpResponse, JsonResponse
 
@@ -61,9 +60,12 @@ def check_search() -> str:
 
 def check_storage() -> str:
     """Object storage (media in a bucket); local files need no check beyond the process."""
-    if isinstance(default_storage, FileSystemStorage):
+    from hub.storage import is_object_storage, storage_ready
+
+    if not is_object_storage():
         return SKIPPED
-    default_storage.exists("hub-health-check")
+    if not storage_ready():
+        raise RuntimeError("object storage unreachable")
     return OK
 
 

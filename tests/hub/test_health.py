@@ -11,6 +11,7 @@ import pytest
 import redis
 
 from hub.health import SkipHealthCheckRecords
+from tests.support.object_storage import unreachable_endpoint, use_storage
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ def closed_port():
 
 def redis_cache(url):
     return {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "hub.redis_cache.ForgivingRedisCache",  # as production configures it
         "LOCATION": url,
         "KEY_PREFIX": "hub-health-test",
         "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
@@ -117,3 +118,17 @@ def test_health_checks_are_left_out_of_the_logs():
         {"msg": '"%s" %s %s', "args": ("GET /healthz HTTP/1.1", "200", "2")}
     )
     assert not keep(runserver)
+
+
+def test_readyz_checks_object_storage(client, object_storage):
+    answer = client.get("/readyz")
+    assert answer.status_code == 200
+    assert answer.json()["checks"]["storage"] == "ok"
+
+
+def test_readyz_names_object_storage_when_it_is_unreachable(client, settings, object_storage):
+    use_storage(settings, unreachable_endpoint(), timeout=1)
+    answer = client.get("/readyz")
+    assert answer.status_code == 503
+    assert answer.json()["failed"] == ["storage"]
+    assert "hub-test-secret" not in answer.text and "127.0.0.1" not in answer.text

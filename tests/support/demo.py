@@ -49,17 +49,13 @@ def reset_sequences():
 
 
 @contextlib.contextmanager
-def committed_demo(django_db_blocker, **settings):
-    """Load the demo content for the duration of the block (with ``settings`` overridden)."""
-    with (
-        django_db_blocker.unblock(),
-        override_settings(**settings),
-        pytest.MonkeyPatch.context() as patch,
-    ):
-        patch.setenv("HUB_ADMIN_PASSWORD", DEMO_ADMIN_PASSWORD)
+def committed(django_db_blocker, load, **settings):
+    """Commit what ``load()`` writes for the duration of the block (with ``settings``
+    overridden), then put the database back as the migrations left it."""
+    with django_db_blocker.unblock(), override_settings(**settings):
         migrated = connection.creation.serialize_db_to_string()
         ensure_base_site()
-        call_command("load_demo_content", stdout=StringIO())
+        load()
         try:
             yield
         finally:
@@ -74,3 +70,13 @@ def committed_demo(django_db_blocker, **settings):
             # Cached site roots, settings and pages of the demo would outlive its rows.
             for cache in caches.all():
                 cache.clear()
+
+
+@contextlib.contextmanager
+def committed_demo(django_db_blocker, **settings):
+    """Load the demo content for the duration of the block (with ``settings`` overridden)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HUB_ADMIN_PASSWORD", DEMO_ADMIN_PASSWORD)
+        load = lambda: call_command("load_demo_content", stdout=StringIO())  # noqa: E731
+        with committed(django_db_blocker, load, **settings):
+            yield

@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_safe
 
 from hub.public_url import public_base
 from search import openapi
@@ -78,6 +79,12 @@ def _parameter(doc: dict, item: dict) -> dict:
     }
 
 
+def _field_type(schema: dict) -> str:
+    if schema.get("type") == "array":
+        return f"list of {_type_of(schema['items'])}"
+    return _type_of(schema)
+
+
 def _fields(doc: dict, schema: dict) -> list[dict]:
     fields = []
     for name, field in schema.get("properties", {}).items():
@@ -86,7 +93,7 @@ def _fields(doc: dict, schema: dict) -> list[dict]:
         fields.append(
             {
                 "name": name,
-                "type": reference or _type_of(_resolve(doc, field)),
+                "type": reference or _field_type(_resolve(doc, field)),
                 "of": reference,
                 "many": field.get("type") == "array",
                 "description": _inline(field.get("description", "")),
@@ -154,6 +161,7 @@ def _sample_error() -> str:
     return json.dumps(json.loads(error_response(errors).content), indent=1, ensure_ascii=False)
 
 
+@require_safe
 def api_reference(request):
     doc = openapi.document(public_base(request))
     response = render(request, "search/api_reference.html", reference_context(doc))

@@ -11,6 +11,7 @@ import contextlib
 from io import StringIO
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.color import no_style
@@ -67,9 +68,11 @@ def committed(django_db_blocker, load, **settings):
             call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
             connection.creation.deserialize_db_from_string(migrated)
             reset_sequences()
-            # Cached site roots, settings and pages of the demo would outlive its rows.
+            # Cached site roots, settings and pages of the demo would outlive its rows, and
+            # content types made meanwhile are gone: their ids will name other models.
             for cache in caches.all():
                 cache.clear()
+            ContentType.objects.clear_cache()
 
 
 @contextlib.contextmanager

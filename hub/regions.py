@@ -90,6 +90,11 @@ def countries_in(region_code: str) -> tuple[str, ...]:
     return _tables().members.get(region_code, ())
 
 
+def region_codes() -> list[str]:
+    """Every M49 code a region filter takes (each grouping that holds countries), sorted."""
+    return sorted(_tables().members)
+
+
 def is_region(code: str) -> bool:
     return code in _tables().members
 

@@ -97,7 +97,7 @@ def collaborative_labels(keys, language):
     return _by_slug(pages, keys, language)
 
 
-@register_labels("organisation_type")
+@register_labels("organisation_type", vocabulary=lambda: OrganisationType.values)
 def organisation_type_labels(keys, language):
     with translation.override(language):
         return {

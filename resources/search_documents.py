@@ -95,7 +95,7 @@ def topic_documents(topic) -> list[SearchDocument]:
     ]
 
 
-@register_labels("resource_type")
+@register_labels("resource_type", vocabulary=lambda: [key for key, _ in RESOURCE_TYPES])
 def resource_type_labels(keys, language: str) -> dict[str, str]:
     names = dict(RESOURCE_TYPES)
     with translation.override(language):

@@ -28,9 +28,7 @@ def cors(view):
         if request.method == "OPTIONS":
             response = HttpResponse(status=204)
         elif request.method not in ("GET", "HEAD"):
-            response = JsonResponse(
-                {"error": {"parameter": None, "message": "Only GET is allowed."}}, status=405
-            )
+            response = error_response({None: "Only GET is allowed."}, status=405)
             response["Allow"] = "GET, HEAD, OPTIONS"
         else:
             response = view(request, *args, **kwargs)
@@ -62,14 +60,15 @@ def reject_nul(view):
     return wrapper
 
 
-def error_response(errors: dict[str, str]) -> JsonResponse:
+def error_response(errors: dict[str | None, str], status: int = 400) -> JsonResponse:
+    """Every error of the API has one shape: ``error``, the first, and ``errors``, all."""
     parameter, message = next(iter(errors.items()))
     return JsonResponse(
         {
             "error": {"parameter": parameter, "message": message},
             "errors": [{"parameter": p, "message": m} for p, m in errors.items()],
         },
-        status=400,
+        status=status,
     )
 
 

@@ -119,6 +119,7 @@ class Indexable:
 
 _indexable: dict[type, Indexable] = {}
 _labels: dict[str, Callable[[Iterable[str], str], dict[str, str]]] = {}
+_vocabularies: dict[str, Callable[[], Iterable[str]]] = {}
 
 
 def register_documents(model: type, *, queryset: Callable[[], Iterable]):
@@ -156,13 +157,19 @@ def rebuild_queryset(model: type) -> Iterable:
     return _registration(model).queryset()
 
 
-def register_labels(facet: str):
-    """Decorator registering ``resolver(keys, language) -> {key: label}`` for a facet."""
+def register_labels(facet: str, *, vocabulary: Callable[[], Iterable[str]] | None = None):
+    """Decorator registering ``resolver(keys, language) -> {key: label}`` for a facet.
+
+    A facet whose keys are a fixed list (choices in code, not pages) also gives
+    ``vocabulary() -> keys``: the API's description lists them (``search.openapi``).
+    """
     if facet not in FACETS:
         raise ValueError(f"unknown facet {facet!r}")
 
     def decorator(resolver):
         _labels[facet] = resolver
+        if vocabulary is not None:
+            _vocabularies[facet] = vocabulary
         return resolver
 
     return decorator
@@ -170,3 +177,9 @@ def register_labels(facet: str):
 
 def label_resolver(facet: str):
     return _labels.get(facet)
+
+
+def facet_vocabulary(facet: str) -> list[str] | None:
+    """The fixed keys of a facet, or None when its keys are open (slugs of pages)."""
+    vocabulary = _vocabularies.get(facet)
+    return None if vocabulary is None else list(vocabulary())

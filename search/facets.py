@@ -53,10 +53,11 @@ def labels(facet: str, keys, language: str) -> dict[str, str]:
         if facet == "kind":
             return {k: str(KIND_LABELS[k]) for k in keys if k in KINDS}
         if facet == "country":
-            return {k: str(countries.name(k)) for k in keys if countries.name(k)}
+            # Exact codes only: documents hold "KE", so "ke" would silently match nothing.
+            return {k: str(countries.name(k)) for k in keys if k in countries.countries}
         if facet == "region":
-            names = {k: regions.region_name(k, language) for k in keys}
-            return {k: name for k, name in names.items() if name != k}
+            # Only the groupings a filter can match: Babel also names countries and "World".
+            return {k: regions.region_name(k, language) for k in keys if regions.is_region(k)}
         if facet == "language":
             return {k: language_name(k) for k in keys if k in language_codes()}
         if facet == "year":

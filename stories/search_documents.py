@@ -99,11 +99,11 @@ def _choice_labels(choices, keys, language):
         return {key: str(choices(key).label) for key in keys if key in choices.values}
 
 
-@register_labels("lesson_type")
+@register_labels("lesson_type", vocabulary=lambda: LessonKind.values)
 def lesson_type_labels(keys, language):
     return _choice_labels(LessonKind, keys, language)
 
 
-@register_labels("audience")
+@register_labels("audience", vocabulary=lambda: Audience.values)
 def audience_labels(keys, language):
     return _choice_labels(Audience, keys, language)

@@ -206,3 +206,14 @@ def test_a_query_that_grows_when_lower_cased_is_logged_every_time(client, indexe
 
     missed = ZeroResultQuery.objects.get()
     assert missed.count == 3 and len(missed.query) <= 255
+
+
+def test_region_and_country_values_nothing_can_match_are_warned_about(client, indexed_db):
+    # Found while describing the facets: Babel names countries and "World" too, so region=KE
+    # and region=001 passed as known and silently matched nothing; so did country=ke.
+    everything = get(client).json()["total"]
+    for params in ({"region": "KE"}, {"region": "001"}, {"country": "ke"}):
+        data = get(client, **params).json()
+        assert data["total"] == everything
+        assert len(data["warnings"]) == 1, params
+    assert get(client, region="034").json()["warnings"] == []

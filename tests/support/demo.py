@@ -11,6 +11,7 @@ import contextlib
 from io import StringIO
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.color import no_style
@@ -49,17 +50,13 @@ def reset_sequences():
 
 
 @contextlib.contextmanager
-def committed_demo(django_db_blocker, **settings):
-    """Load the demo content for the duration of the block (with ``settings`` overridden)."""
-    with (
-        django_db_blocker.unblock(),
-        override_settings(**settings),
-        pytest.MonkeyPatch.context() as patch,
-    ):
-        patch.setenv("HUB_ADMIN_PASSWORD", DEMO_ADMIN_PASSWORD)
+def committed(django_db_blocker, load, **settings):
+    """Commit what ``load()`` writes for the duration of the block (with ``settings``
+    overridden), then put the database back as the migrations left it."""
+    with django_db_blocker.unblock(), override_settings(**settings):
         migrated = connection.creation.serialize_db_to_string()
         ensure_base_site()
-        call_command("load_demo_content", stdout=StringIO())
+        load()
         try:
             yield
         finally:
@@ -71,6 +68,18 @@ def committed_demo(django_db_blocker, **settings):
             call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
             connection.creation.deserialize_db_from_string(migrated)
             reset_sequences()
-            # Cached site roots, settings and pages of the demo would outlive its rows.
+            # Cached site roots, settings and pages of the demo would outlive its rows, and
+            # content types made meanwhile are gone: their ids will name other models.
             for cache in caches.all():
                 cache.clear()
+            ContentType.objects.clear_cache()
+
+
+@contextlib.contextmanager
+def committed_demo(django_db_blocker, **settings):
+    """Load the demo content for the duration of the block (with ``settings`` overridden)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HUB_ADMIN_PASSWORD", DEMO_ADMIN_PASSWORD)
+        load = lambda: call_command("load_demo_content", stdout=StringIO())  # noqa: E731
+        with committed(django_db_blocker, load, **settings):
+            yield

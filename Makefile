@@ -16,7 +16,7 @@ endif
 PYTEST_WORKERS ?= 2
 .DEFAULT_GOAL := help
 
-.PHONY: help install system-deps messages migrate demo run serve worker test screenshots lint format lock bench-search bench-relevance bench-pages bench-servers audit clean
+.PHONY: help install system-deps messages migrate demo run serve worker test screenshots lint format lock bench-search bench-relevance bench-pages bench-servers bench-export audit clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -77,6 +77,9 @@ lock: $(VENV)/bin/python ## Re-pin constraints.txt from a fresh resolve of pypro
 
 bench-search: install ## Search benchmark (10k and 100k lessons; SQLite, PostgreSQL, osmem, Wagtail's backend)
 	$(PY) -m bench.search_bench $(BENCH_ARGS)
+
+bench-export: install ## Lessons export at 10k and 100k generated lessons: time and peak memory
+	$(PY) -m bench.export_lessons_bench $(BENCH_ARGS)
 
 bench-relevance: install ## Judged queries: recall@10, MRR, nDCG@10 per engine and kind (BENCH_ARGS="--verbose")
 	$(PY) -m bench.relevance.run $(BENCH_ARGS)

@@ -18,6 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
     path("api/", include("search.api_urls")),
+    path("data/", include("stories.dataset.urls")),
 ]
 
 # Images are served from MEDIA_ROOT in every environment (a proxy may serve the same two

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from search.api import autocomplete_api, search_api
 from search.api_docs import api_reference, api_schema
@@ -8,4 +8,5 @@ urlpatterns = [
     path("schema/", api_schema, name="api_schema"),
     path("search/", search_api, name="search_api"),
     path("search/autocomplete/", autocomplete_api, name="search_autocomplete"),
+    path("lessons/", include("stories.dataset.api_urls")),
 ]

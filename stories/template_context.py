@@ -7,6 +7,7 @@ from django_countries import countries as country_names
 from hub.themes import localized_themes
 from hub.visibility import is_visible
 from network.models import PartnerProfilePage
+from stories.licences import deed_url, short_name
 
 
 def _visible_relation(story, name):
@@ -76,4 +77,5 @@ def story_context(story) -> dict:
         "country_list": [(c.code, country_names.name(c.code)) for c in story.countries],
         "collaborative": collaborative,
         "hero_image": _visible_relation(story, "hero_image"),
+        "licence": {"name": short_name(story.licence), "deed": deed_url(story.licence)},
     }

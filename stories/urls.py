@@ -3,6 +3,7 @@
 from django.urls import path
 
 from . import feeds
+from .dataset.views import data_page
 
 FEEDS = {
     "": feeds.StoryFeed,
@@ -12,7 +13,7 @@ FEEDS = {
 }
 NAMES = {"": "all", "partner/": "partner", "collaborative/": "collaborative", "theme/": "theme"}
 
-urlpatterns = []
+urlpatterns = [path("data/", data_page, name="data_page")]
 for prefix, feed_class in FEEDS.items():
     name = NAMES[prefix.split("<")[0]]
     urlpatterns += [

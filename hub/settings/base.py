@@ -203,6 +203,11 @@ WAGTAIL_SITE_NAME = "Knowledge Hub"
 # Wagtail Site follows it after each migrate. Unset: the host and port of each request.
 HUB_PUBLIC_URL = (env_str("HUB_PUBLIC_URL") or "").rstrip("/") or None
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", HUB_PUBLIC_URL or "http://127.0.0.1:8000")
+# The licence a new story is shared under (an SPDX identifier of stories/licences.py); each
+# story can choose another, shown on its page, in its JSON-LD and in the lessons dataset.
+HUB_DEFAULT_LICENCE = env_str("HUB_DEFAULT_LICENCE", "CC-BY-4.0")
+# The lessons dataset's downloads, written once per content version (stories/dataset/).
+DATASET_CACHE_DIR = Path(env_str("DATASET_CACHE_DIR", str(BASE_DIR / "var" / "dataset")))
 # E-mails (invitations, workflow notifications) come from this address; production reads the
 # SMTP server from the environment (hub/settings/production.py), development prints them.
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Knowledge Hub <hub@localhost>")

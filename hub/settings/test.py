@@ -20,6 +20,7 @@ SEARCH_SEMANTIC = env_bool("SEARCH_SEMANTIC", False)  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = BASE_DIR / "tests" / "output" / "media"  # noqa: F405
+DATASET_CACHE_DIR = BASE_DIR / "tests" / "output" / "dataset"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 HUB_PUBLIC_URL = None  # absolute URLs follow the request, whatever the environment says
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]

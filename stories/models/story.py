@@ -27,6 +27,7 @@ from hub.models import HubPage
 from hub.partial_dates import DatePrecision
 from stories.blocks import StoryBodyBlock
 from stories.forms import CaseStoryForm
+from stories.licences import Licence, deed_url, default_licence
 
 
 class StoryTag(TaggedItemBase):
@@ -67,6 +68,16 @@ class CaseStoryPage(HubPage):
         help_text=_(
             "The address of the original publication, if the story appeared elsewhere first, "
             "e.g. https://example.org/blog/budget-hearings"
+        ),
+    )
+    licence = models.CharField(
+        _("licence"),
+        max_length=40,
+        choices=Licence.choices,
+        default=default_licence,
+        help_text=_(
+            "The terms under which others may reuse the story and its lessons: shown on the "
+            "page and in the open data."
         ),
     )
     partners_involved = ParentalManyToManyField(
@@ -115,6 +126,7 @@ class CaseStoryPage(HubPage):
                 FieldPanel("publication_date"),
                 FieldPanel("date_precision"),
                 FieldPanel("source_url"),
+                FieldPanel("licence"),
             ],
             heading=_("When and where it was published"),
         ),
@@ -140,6 +152,7 @@ class CaseStoryPage(HubPage):
         SynchronizedField("publication_date"),
         SynchronizedField("date_precision"),
         SynchronizedField("source_url"),
+        SynchronizedField("licence"),
         SynchronizedField("partners_involved"),
         SynchronizedField("collaborative"),
         SynchronizedField("countries"),
@@ -245,6 +258,8 @@ class CaseStoryPage(HubPage):
             data["publisher"] = organisation
         if self.source_url:
             data["isBasedOn"] = self.source_url
+        if deed_url(self.licence):
+            data["license"] = deed_url(self.licence)
         if self.countries:
             data["spatialCoverage"] = [country.name for country in self.countries]
         return {key: value for key, value in data.items() if value is not None}

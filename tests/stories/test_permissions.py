@@ -27,6 +27,7 @@ def story_form(title, slug, themes=()):
             "standfirst": "How a budget group learned to listen first.",
             "publication_date": "2025-03-01",
             "date_precision": "day",
+            "licence": "CC-BY-4.0",
             "hero_image_alt": "",
             "body": streamfield(
                 [

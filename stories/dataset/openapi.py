@@ -15,19 +15,6 @@ def _ref(kind: str, name: str) -> dict:
     return {"$ref": f"#/components/{kind}/{name}"}
 
 
-def _error() -> dict:
-    message = {
-        "type": "object",
-        "properties": {"parameter": {"type": ["string", "null"]}, "message": {"type": "string"}},
-        "required": ["parameter", "message"],
-    }
-    return {
-        "type": "object",
-        "properties": {"error": message, "errors": {"type": "array", "items": message}},
-        "required": ["error", "errors"],
-    }
-
-
 def _etag_header() -> dict:
     return {
         "description": "Changes when the published content or the query changes; send it "
@@ -66,7 +53,7 @@ def paths() -> dict:
                     "400": {
                         "description": "A parameter is unknown or out of bounds (a page "
                         "past the last, a page_size over 100); `error.parameter` names it.",
-                        "content": {"application/json": {"schema": _error()}},
+                        "content": {"application/json": {"schema": _ref("schemas", "Error")}},
                     },
                 },
             }

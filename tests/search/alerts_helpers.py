@@ -14,10 +14,11 @@ from tests.stories.conftest import make_story
 SEARCH = "partner=alpha&q=water"
 
 
-def follow(client, email, search=SEARCH, language="en", frequency="daily"):
+def follow(client, email, search=SEARCH, language="en", frequency="daily", **extra):
     return client.post(
         f"/{language}/search/follow/",
         {"email": email, "frequency": frequency, "search": search},
+        **extra,
     )
 
 

@@ -19,6 +19,7 @@ MATRIX = {
     "list_partner_accounts":          (N, N, N, N, Y, Y),
     "resend_invitation":              (N, N, N, N, Y, Y),
     "translation_status":             (N, N, N, Y, Y, Y),
+    "followed_searches_report":       (N, N, N, N, Y, Y),
 }  # fmt: skip
 
 
@@ -36,6 +37,7 @@ def act(client, action, users):
     url = {
         "list_partner_accounts": reverse("hub_partner_accounts"),
         "translation_status": reverse("translation_status"),
+        "followed_searches_report": reverse("alerts_followed_searches"),
     }[action]
     return client.get(url).status_code == 200
 

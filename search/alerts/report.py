@@ -47,7 +47,12 @@ class FollowedSearchesReport(ReportView):
     default_ordering = "-followers"
     columns = [
         TitleColumn("label", label=_("Search"), accessor=label, get_url=lambda s: s.path()),
-        Column("language", label=_("Language"), sort_key="language"),
+        Column(
+            "language",
+            label=_("Language"),
+            sort_key="language",
+            accessor=lambda s: dict(settings.LANGUAGES).get(s.language, s.language),
+        ),
         NumberColumn("followers", label=_("Followers"), sort_key="followers"),
         NumberColumn("daily", label=_("Daily"), sort_key="daily"),
         NumberColumn("weekly", label=_("Weekly"), sort_key="weekly"),

@@ -159,7 +159,7 @@ def send_search_alerts(frequency: str | None = None) -> dict:
     """Every due digest; returns counts for the command and the logs."""
     now = timezone.now()
     counts = {"subscriptions": 0, "digests": 0, "items": 0, "failed": 0}
-    for pk in due(frequency, now).order_by("pk").values_list("pk", flat=True).iterator():
+    for pk in list(due(frequency, now).order_by("pk").values_list("pk", flat=True)):
         counts["subscriptions"] += 1
         try:
             sent = send_one(pk, now)

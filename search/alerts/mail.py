@@ -20,20 +20,23 @@ from hub.public_url import absolute_url
 from .canonical import describe, search_from_query
 
 
-def link(name: str, *args, language: str) -> str:
+def link(name: str, *args, language: str, request=None) -> str:
     with translation.override(language):
-        return absolute_url(reverse(f"search:{name}", args=args))
+        return absolute_url(reverse(f"search:{name}", args=args), request)
 
 
-def send(subscription, subject: str, template: str, context: dict) -> None:
+def send(subscription, subject: str, template: str, context: dict, request=None) -> None:
+    """``request``: the visitor's, when the e-mail answers one (its links then use the
+    address the visitor came through, unless ``HUB_PUBLIC_URL`` says otherwise)."""
     language = subscription.search.language
-    unsubscribe = link("alerts_unsubscribe", subscription.unsubscribe_token, language=language)
+    token = subscription.unsubscribe_token
+    unsubscribe = link("alerts_unsubscribe", token, language=language, request=request)
     with translation.override(language):
         request = search_from_query(subscription.search.query, language)
         context = {
             **context,
             "search_label": describe(request),
-            "search_url": absolute_url(subscription.search.path()),
+            "search_url": absolute_url(subscription.search.path(), request),
             "unsubscribe_url": unsubscribe,
             "frequency": subscription.get_frequency_display(),
         }
@@ -54,18 +57,18 @@ def send(subscription, subject: str, template: str, context: dict) -> None:
         message.send()
 
 
-def send_confirmation(subscription, token: str | None) -> None:
+def send_confirmation(subscription, token: str | None, request=None) -> None:
     """The confirmation link, or, for an address that already follows the search, a note
     saying so: the visitor who asked sees the same page either way."""
     language = subscription.search.language
     with translation.override(language):
         if token:
             subject = _("Confirm your search alert · Knowledge Hub")
-            confirm = link("alerts_confirm", token, language=language)
+            confirm = link("alerts_confirm", token, language=language, request=request)
         else:
             subject = _("You already follow this search · Knowledge Hub")
             confirm = ""
-    send(subscription, subject, "confirm", {"confirm_url": confirm})
+    send(subscription, subject, "confirm", {"confirm_url": confirm}, request)
 
 
 def send_digest(subscription, items: list[dict]) -> None:

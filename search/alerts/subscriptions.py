@@ -25,7 +25,7 @@ from .models import (
 )
 
 
-def request_subscription(email: str, query: str, language: str, frequency: str) -> None:
+def request_subscription(email, query, language, frequency, request=None) -> None:
     email = email.strip().lower()
     if not limits.mail_allowed(email):
         return
@@ -33,7 +33,7 @@ def request_subscription(email: str, query: str, language: str, frequency: str) 
         email=email, search__language=language, search__query=query
     ).first()
     if subscription is not None and subscription.confirmed_at:
-        mail.send_confirmation(subscription, token=None)
+        mail.send_confirmation(subscription, token=None, request=request)
         return
     if subscription is None:
         if Subscription.objects.filter(email=email).count() >= limits.ADDRESS_SUBSCRIPTIONS:
@@ -45,7 +45,7 @@ def request_subscription(email: str, query: str, language: str, frequency: str) 
     subscription.frequency = frequency
     subscription.confirm_sent_at = timezone.now()
     subscription.save()
-    mail.send_confirmation(subscription, token)
+    mail.send_confirmation(subscription, token, request)
 
 
 def _create(email, query, language, frequency) -> Subscription | None:

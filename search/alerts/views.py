@@ -57,6 +57,10 @@ def no_store(response):
     return response
 
 
+# No CSRF token: the form sits on every search page, which stays cacheable for everyone only
+# without one, and a forged request could do no more than anyone may do with the form itself
+# (there is no account or session to act for); the per-client limit applies the same.
+@csrf_exempt
 @require_POST
 def follow(request):
     if not limits.client_allowed(client_address(request)):
@@ -89,7 +93,7 @@ def follow(request):
             )
         )
     data = form.cleaned_data
-    request_subscription(data["email"], query, language, data["frequency"])
+    request_subscription(data["email"], query, language, data["frequency"], request)
     return no_store(
         message(
             request,

@@ -32,15 +32,18 @@ def partners(network):  # noqa: F811
 def followed(client, partners, publish):
     """An older matching story, then a visitor follows "water" stories of partner Alpha."""
     publish_story(publish, partners["alpha"], "Water committees before", lessons=1)
-    response = follow(client, "reader@example.org")
+    # The form needs no CSRF token (it sits on cacheable search pages).
+    response = follow(Client(enforce_csrf_checks=True), "reader@example.org")
     assert response.status_code == 200
     assert NEUTRAL in response.content.decode()
     return mail.outbox[-1]
 
 
 def test_the_search_page_offers_feeds_and_the_form(client, partners):
-    html = client.get("/en/search/", {"q": "water", "partner": "alpha", "page": "1"}).content
-    html = html.decode()
+    response = client.get("/en/search/", {"q": "water", "partner": "alpha", "page": "1"})
+    html = response.content.decode()
+    # No CSRF token in the form: the search page stays cacheable.
+    assert not response.cookies and "private" not in response.get("Cache-Control", "")
     assert "Follow this search" in html
     assert '<link rel="alternate" type="application/rss+xml"' in html
     assert 'href="/en/search/feed/rss/?partner=alpha&amp;q=water"' in html

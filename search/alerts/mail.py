@@ -32,10 +32,10 @@ def send(subscription, subject: str, template: str, context: dict, request=None)
     token = subscription.unsubscribe_token
     unsubscribe = link("alerts_unsubscribe", token, language=language, request=request)
     with translation.override(language):
-        request = search_from_query(subscription.search.query, language)
+        search = search_from_query(subscription.search.query, language)
         context = {
             **context,
-            "search_label": describe(request),
+            "search_label": describe(search),
             "search_url": absolute_url(subscription.search.path(), request),
             "unsubscribe_url": unsubscribe,
             "frequency": subscription.get_frequency_display(),

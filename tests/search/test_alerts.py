@@ -30,8 +30,8 @@ def partners(network):  # noqa: F811
 
 @pytest.fixture
 def followed(client, partners, publish):
-    """An older matching story, then a visitor follows "water" stories of partner Alpha."""
-    publish_story(publish, partners["alpha"], "Water committees before", lessons=1)
+    """An older matching story, then a visitor follows "hydrokiosk" stories of partner Alpha."""
+    publish_story(publish, partners["alpha"], "Hydrokiosk committees before", lessons=1)
     # The form needs no CSRF token (it sits on cacheable search pages).
     response = follow(Client(enforce_csrf_checks=True), "reader@example.org")
     assert response.status_code == 200
@@ -40,14 +40,14 @@ def followed(client, partners, publish):
 
 
 def test_the_search_page_offers_feeds_and_the_form(client, partners):
-    response = client.get("/en/search/", {"q": "water", "partner": "alpha", "page": "1"})
+    response = client.get("/en/search/", {"q": "hydrokiosk", "partner": "alpha", "page": "1"})
     html = response.content.decode()
     # No CSRF token in the form: the search page stays cacheable.
     assert not response.cookies and "private" not in response.get("Cache-Control", "")
     assert "Follow this search" in html
     assert '<link rel="alternate" type="application/rss+xml"' in html
-    assert 'href="/en/search/feed/rss/?partner=alpha&amp;q=water"' in html
-    assert 'href="/en/search/feed/atom/?partner=alpha&amp;q=water"' in html
+    assert 'href="/en/search/feed/rss/?partner=alpha&amp;q=hydrokiosk"' in html
+    assert 'href="/en/search/feed/atom/?partner=alpha&amp;q=hydrokiosk"' in html
     assert f'name="search" value="{SEARCH.replace("&", "&amp;")}"' in html
     assert 'action="/en/search/follow/"' in html
 
@@ -57,7 +57,7 @@ def test_nothing_but_the_confirmation_before_the_link_is_followed(
 ):
     assert [m.to for m in mail.outbox] == [["reader@example.org"]]
     assert followed.message()["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    publish_story(publish, partners["alpha"], "Water pumps repaired")
+    publish_story(publish, partners["alpha"], "Hydrokiosk pumps repaired")
     # Opening the link (as a mail scanner does) shows a button and confirms nothing.
     page = client.get(path_of(confirm_link(followed)))
     assert page.status_code == 200 and "<button" in page.content.decode()
@@ -69,8 +69,8 @@ def test_nothing_but_the_confirmation_before_the_link_is_followed(
 
 def test_a_confirmed_alert_sends_each_new_matching_item_once(client, followed, partners, publish):
     assert "You follow this search" in confirm(client, followed).content.decode()
-    publish_story(publish, partners["alpha"], "Water tariffs agreed", lessons=2)
-    publish_story(publish, partners["beta"], "Water elsewhere")  # another partner: no match
+    publish_story(publish, partners["alpha"], "Hydrokiosk tariffs agreed", lessons=2)
+    publish_story(publish, partners["beta"], "Hydrokiosk elsewhere")  # another partner: no match
     publish_story(publish, partners["alpha"], "Budget hearings")  # other words: no match
     assert run_digests() == []  # the first digest is due a day after confirming
     make_due()
@@ -81,14 +81,14 @@ def test_a_confirmed_alert_sends_each_new_matching_item_once(client, followed, p
     body = digests[0].body
     lines = [line for line in body.splitlines() if line.startswith("* ")]
     assert sorted(lines) == [
-        "* Water tariffs agreed",
-        "* Water tariffs agreed: lesson 1 (Water tariffs agreed)",
-        "* Water tariffs agreed: lesson 2 (Water tariffs agreed)",
+        "* Hydrokiosk tariffs agreed",
+        "* Hydrokiosk tariffs agreed: lesson 1 (Hydrokiosk tariffs agreed)",
+        "* Hydrokiosk tariffs agreed: lesson 2 (Hydrokiosk tariffs agreed)",
     ]
-    assert "Water elsewhere" not in body and "Before" not in body
-    assert "http://testserver/en/search/?partner=alpha&q=water" in body
+    assert "Hydrokiosk elsewhere" not in body and "committees before" not in body
+    assert "http://testserver/en/search/?partner=alpha&q=hydrokiosk" in body
     html = digests[0].alternatives[0][0]
-    assert "Water tariffs agreed: lesson 1" in html and "/unsubscribe/" in html
+    assert "Hydrokiosk tariffs agreed: lesson 1" in html and "/unsubscribe/" in html
     # A rerun, even once the next digest is due, sends nothing twice.
     assert run_digests() == []
     make_due()
@@ -109,14 +109,14 @@ def test_one_click_unsubscribe_from_the_header(followed, partners, publish):
 
     assert response.status_code == 200
     assert not Subscription.objects.exists() and not SentItem.objects.exists()
-    publish_story(publish, partners["alpha"], "Water after leaving")
+    publish_story(publish, partners["alpha"], "Hydrokiosk after leaving")
     make_due()
     assert run_digests() == []
 
 
 def test_unsubscribe_from_the_link_in_the_body(client, followed, partners, publish):
     confirm(client, followed)
-    publish_story(publish, partners["alpha"], "Water meters")
+    publish_story(publish, partners["alpha"], "Hydrokiosk meters")
     make_due()
     digest = run_digests()[0]
     path = path_of(unsubscribe_link(digest))
@@ -127,7 +127,7 @@ def test_unsubscribe_from_the_link_in_the_body(client, followed, partners, publi
     done = client.post(path)
     assert "Unsubscribed" in done.content.decode()
     assert "Unsubscribed" in client.post(path).content.decode()  # a second click too
-    publish_story(publish, partners["alpha"], "Water after the link")
+    publish_story(publish, partners["alpha"], "Hydrokiosk after the link")
     make_due()
     assert run_digests() == []
 

@@ -38,7 +38,7 @@ def test_a_client_asking_too_often_is_told_to_wait(client, partners):
 
 def test_an_address_gets_a_few_mails_a_day_and_the_same_page(client, partners):
     answers = [
-        follow(client, "Reader@Example.org", search=f"q=water+{n}", REMOTE_ADDR=f"10.0.1.{n}")
+        follow(client, "Reader@Example.org", search=f"q=hydrokiosk+{n}", REMOTE_ADDR=f"10.0.1.{n}")
         for n in range(limits.ADDRESS_MAILS_PER_DAY + 2)
     ]
 
@@ -51,7 +51,7 @@ def test_an_address_gets_a_few_mails_a_day_and_the_same_page(client, partners):
 def test_an_address_follows_a_bounded_number_of_searches(client, partners, monkeypatch):
     monkeypatch.setattr(limits, "ADDRESS_SUBSCRIPTIONS", 2)
     for n in range(3):
-        follow(client, "reader@example.org", search=f"q=water+{n}")
+        follow(client, "reader@example.org", search=f"q=hydrokiosk+{n}")
 
     assert Subscription.objects.filter(email="reader@example.org").count() == 2
     assert len(mail.outbox) == 2
@@ -85,7 +85,7 @@ def test_a_confirmation_link_expires_and_unconfirmed_addresses_are_forgotten(cli
 @pytest.fixture
 def followers(client, partners):
     for email in ("a@example.org", "b@example.org"):
-        follow(client, email, search="partner=alpha&q=water", frequency="weekly")
+        follow(client, email, search="partner=alpha&q=hydrokiosk", frequency="weekly")
         confirm(client, mail.outbox[-1])
     follow(client, "pending@example.org", search="q=budget")  # never confirmed
 
@@ -99,10 +99,10 @@ def test_editors_see_counts_per_search_never_addresses(client, followers):
     html = client.get(REPORT).content.decode()
 
     assert "Followed searches" in html
-    assert "“water” · Partner: Alpha Budget Group" in html
-    assert 'href="/en/search/?partner=alpha&amp;q=water"' in html
+    assert "“hydrokiosk” · Partner: Alpha Budget Group" in html
+    assert 'href="/en/search/?partner=alpha&amp;q=hydrokiosk"' in html
     assert "budget" not in html  # unconfirmed only: not a follower
     assert "@example.org" not in html.replace("editor@example.org", "")
     csv = client.get(REPORT, {"export": "csv"}).getvalue().decode()
-    assert "partner=alpha&q=water" in csv and ",2,0,2" in csv
+    assert "partner=alpha&q=hydrokiosk" in csv and ",2,0,2" in csv
     assert FollowedSearch.objects.count() == 2

@@ -47,8 +47,9 @@ EDITOR_PAGE_PERMISSIONS = (
     "unlock_page",
 )
 PARTNER_PAGE_PERMISSIONS = ("add_page", "change_page")
-# Model permissions beyond pages and media (migration hubsearch 0004 grants the same).
-EDITOR_PERMISSIONS = (("hubsearch", "view_zeroresultquery"),)
+# Model permissions beyond pages and media (migrations hubsearch 0004 and alerts 0001 grant
+# the same).
+EDITOR_PERMISSIONS = (("hubsearch", "view_zeroresultquery"), ("alerts", "view_followedsearch"))
 
 
 class OnboardingError(Exception):

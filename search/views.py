@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from hub.public_url import absolute_url
 from search import facets as facet_tools
 from search import presentation
+from search.alerts.views import follow_context
 from search.engines.base import MAX_RESULT_WINDOW, SORTS
 from search.params import PAGE_ONLY, parse
 from search.results import result_items
@@ -98,6 +99,7 @@ def search_page(request):
             if not response.total
             else [],
             "theme_links": presentation.theme_links(language) if not response.total else [],
+            "follow": follow_context(search_request),
             "suggestion": response.suggestion,
             "suggestion_href": suggestion_href(params, response.suggestion),
             "showing_results_for": showing_for,

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "stories",
     "resources",
     "search",
+    "search.alerts",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",

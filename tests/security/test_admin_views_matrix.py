@@ -29,6 +29,7 @@ MATRIX = {
     "run_failed_task_again":          (N, N, N, N, N, Y),
     "healthz":                        (Y, Y, Y, Y, Y, Y),
     "readyz":                         (Y, Y, Y, Y, Y, Y),
+    "followed_searches_report":       (N, N, N, N, Y, Y),
 }  # fmt: skip
 
 
@@ -51,6 +52,7 @@ def act(client, action, users):
         "failed_tasks": reverse("hub_failed_tasks"),
         "healthz": "/healthz",
         "readyz": "/readyz",
+        "followed_searches_report": reverse("alerts_followed_searches"),
     }[action]
     return client.get(url).status_code == 200
 

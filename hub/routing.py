@@ -31,7 +31,7 @@ from django.http.request import split_domain_port
 from django.utils import translation
 
 from wagtail import hooks
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from .remembered import remember
 
@@ -42,8 +42,11 @@ def serve(request, path):
     site = current_site(request)
     if site is None:
         raise Http404
+    home = localized_home(site)
+    if home is None:  # no home in this language: never another language's pages instead
+        raise Http404
     components = [component for component in path.split("/") if component]
-    page, args, kwargs = localized_home(site).route(request, components)
+    page, args, kwargs = home.route(request, components)
 
     def serve_page(page, request, args, kwargs):
         return page.serve(request, *args, **kwargs)
@@ -65,9 +68,32 @@ def current_site(request):
 
 
 def localized_home(site):
-    """The site's home page in the active language, as ``site.root_page.localized.specific``."""
+    """The site's home page in the active language, live or not, or None when that language
+    has none.
+
+    Not Wagtail's ``root_page.localized``: it falls back to the default language's home
+    when the language's own is offline or missing, and ``/fr/...`` then served English
+    pages under French menus. Routing goes down the language's own tree instead, the way
+    it goes through any page that is not live: an offline home answers 404 at ``/fr/``,
+    a live page below it is still served, and a page with no version in that language
+    is not found. (A redirect to ``/en/...`` was the alternative; it would send a French
+    visitor to an English page they did not ask for, after one request more, and the
+    English page's path is not the French one's when slugs are translated.)
+    """
     language = translation.get_language() or ""
-    return remember(f"root:{site.pk}:{language}", lambda: _specific(site.root_page.localized))
+
+    def load():
+        root = site.root_page
+        if not language:
+            return _specific(root)
+        try:
+            locale = Locale.get_active()
+        except (LookupError, Locale.DoesNotExist):
+            return None  # a configured language the admin has not added as a locale
+        home = root if locale.pk == root.locale_id else root.get_translation_or_none(locale)
+        return _specific(home) if home is not None else None
+
+    return remember(f"root:{site.pk}:{language}", load)
 
 
 def section_urls(request) -> dict[str, str]:
@@ -81,7 +107,10 @@ def section_urls(request) -> dict[str, str]:
 
     def load():
         urls = {}
-        for page in localized_home(site).get_children().live().order_by("path"):
+        # With no home in this language (its pages answer 404), the menus of its other
+        # views (search) lead to the default language's sections.
+        home = localized_home(site) or site.root_page
+        for page in home.get_children().live().order_by("path"):
             model = page.specific_class
             if model is not None:
                 urls.setdefault(model._meta.model_name, page.relative_url(site))

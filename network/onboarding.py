@@ -135,9 +135,13 @@ def onboard_partner(
     acronym: str = "",
     user=None,
     request=None,
+    slug: str | None = None,
 ) -> OnboardingResult:
     """Profile page (a draft), partner group with its permissions, and optionally a user
-    account, invited by e-mail to set its password (``network.invitations``)."""
+    account, invited by e-mail to set its password (``network.invitations``).
+
+    The profile is found by ``slug`` when one is given (``import_network``), otherwise by
+    name or the slug the name gives."""
     name = " ".join(name.split())
     if not name:
         raise OnboardingError("The partner needs a name.")
@@ -147,17 +151,19 @@ def onboard_partner(
         raise OnboardingError(f"Unknown organisation type {organisation_type!r}.")
     ensure_editorial_setup()
     index = partners_index()
-    profile = (
-        PartnerProfilePage.objects.child_of(index).filter(title=name).first()
-        or PartnerProfilePage.objects.child_of(index).filter(slug=slugify(name)).first()
-    )
+    profiles = PartnerProfilePage.objects.child_of(index)
+    if slug:
+        profile = profiles.filter(slug=slug).first()
+    else:
+        slug = slugify(name)[:255]
+        profile = profiles.filter(title=name).first() or profiles.filter(slug=slug).first()
     created_profile = profile is None
     if created_profile:
         # A draft: an empty profile is not worth a visit. The partner fills it in (its edits
         # go through editorial review) and an editor publishes it.
         profile = PartnerProfilePage(
             title=name,
-            slug=slugify(name)[:255],
+            slug=slug,
             acronym=acronym,
             organisation_type=organisation_type,
             live=False,

@@ -109,6 +109,7 @@ def write_story(story, publish=False, user=None) -> str:
     ]
     page.themes = story.themes
     page.partners_involved = story.partners_involved
+    page.other_organisations = "\n".join(story.other_organisations)
     page.tags.set([str(tag) for tag in data.get("tags") or []])
     if outcome == "created":
         story.partner.add_child(instance=page)

@@ -8,9 +8,11 @@ Front matter keys: title, partner (slug of a partner profile), date (YYYY-MM-DD,
 YYYY when only the month or year is known: ``hub.partial_dates``), standfirst, source_url (the
 original publication),
 language (a code of ``settings.LANGUAGES``; the default language when absent), slug,
-countries (ISO codes), themes (slugs), collaborative (slug), partners (slugs of partners
-involved), tags, results (list), quote ({text, name, role, organisation}), lessons (list of
-headline, explanation, kind, audiences, themes). The Markdown body becomes the story's
+countries (ISO codes), themes (slugs), collaborative (slug), partners (partners involved,
+each by its profile's slug or name; an organisation with no profile is kept as a plain name
+on the story, ``other_organisations``, and reported as a warning in case it is a typo),
+tags, results (list), quote ({text, name, role, organisation}), lessons (list of headline,
+explanation, kind, audiences, themes). The Markdown body becomes the story's
 sections: each "## Heading" starts a new one. The text becomes the rich text an editor could
 write (``markdown_text``): anything else, raw HTML above all, is dropped and reported as a
 warning with its line; warnings do not stop the import.
@@ -40,6 +42,7 @@ from django_countries import countries as country_names
 from hub import partial_dates
 from hub.audiences import Audience
 from hub.models import Theme
+from hub.yaml_lines import Lines, Problem, TextDatesLoader, syntax_problem
 from network.models import LearningCollaborativePage, PartnerProfilePage
 from network.profile_translations import configured_language
 
@@ -53,17 +56,8 @@ KNOWN_KEYS = {
     "title", "partner", "date", "standfirst", "slug", "countries", "themes", "collaborative",
     "partners", "tags", "results", "quote", "lessons", "language", "source_url",
 }  # fmt: skip
+MAX_ORGANISATION_NAME = 200
 LESSON_KEYS = {"headline", "explanation", "kind", "audiences", "themes", "slug"}
-
-
-class _FrontMatterLoader(yaml.SafeLoader):
-    """Safe YAML without its timestamp type: ``date`` stays text, so that an impossible date
-    (2024-02-30) is reported on its line in words, like every other mistake."""
-
-    yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if not tag.endswith(":timestamp")]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
 
 
 def _web_address(value) -> bool:
@@ -72,16 +66,6 @@ def _web_address(value) -> bool:
     except ValidationError:
         return False
     return len(str(value)) <= 500
-
-
-@dataclass
-class Problem:
-    path: Path
-    line: int
-    reason: str
-
-    def __str__(self):
-        return f"{self.path}:{self.line}: {self.reason}"
 
 
 @dataclass
@@ -99,6 +83,7 @@ class ParsedStory:
     collaborative: LearningCollaborativePage | None = None
     themes: list = field(default_factory=list)
     partners_involved: list = field(default_factory=list)
+    other_organisations: list = field(default_factory=list)
 
 
 @dataclass
@@ -124,36 +109,6 @@ def collect_paths(paths) -> list[Path]:
     return found
 
 
-class _Lines:
-    """Line numbers of front-matter keys and list items, from PyYAML's node marks."""
-
-    def __init__(self, text, offset):
-        self.offset = offset
-        self.keys: dict = {}
-        self.items: dict = {}
-        try:
-            root = yaml.compose(text)
-        except yaml.YAMLError:
-            root = None
-        if isinstance(root, yaml.MappingNode):
-            self._walk(root, ())
-
-    def _walk(self, node, prefix):
-        for key_node, value_node in node.value:
-            key = prefix + (key_node.value,)
-            self.keys[key] = key_node.start_mark.line + self.offset
-            if isinstance(value_node, yaml.SequenceNode):
-                for i, item in enumerate(value_node.value):
-                    self.items[key + (i,)] = item.start_mark.line + self.offset
-                    if isinstance(item, yaml.MappingNode):
-                        self._walk(item, key + (i,))
-            elif isinstance(value_node, yaml.MappingNode):
-                self._walk(value_node, key)
-
-    def of(self, *key):
-        return self.items.get(key) or self.keys.get(key) or 1
-
-
 class StoryImporter:
     def __init__(self, locale=None):
         self.locale = locale or Locale.get_default()
@@ -161,7 +116,10 @@ class StoryImporter:
         self.warnings: list[Problem] = []
         self._locale_ids = dict(Locale.objects.values_list("language_code", "pk"))
         default = self.locale.pk
-        self._partners = SlugLookup(PartnerProfilePage.objects.all(), default)
+        partners = list(PartnerProfilePage.objects.all())
+        self._partners = SlugLookup(partners, default)
+        # ``partners`` may name a partner as its profile does ("Twaweza East Africa").
+        self._partner_names = {" ".join(p.title.split()).casefold(): p.slug for p in partners}
         self._collaboratives = SlugLookup(LearningCollaborativePage.objects.all(), default)
         self._themes = SlugLookup(Theme.objects.all(), default)
 
@@ -186,18 +144,16 @@ class StoryImporter:
             return None
         front, body = match.groups()
         try:
-            data = yaml.load(front, Loader=_FrontMatterLoader) or {}
+            data = yaml.load(front, Loader=TextDatesLoader) or {}
         except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            line = mark.line + 2 if mark else 1
-            self.problems.append(Problem(path, line, f"front matter is not valid YAML: {error}"))
+            self.problems.append(syntax_problem(path, error, 2, "front matter"))
             return None
         if not isinstance(data, dict):
             self.problems.append(Problem(path, 2, "front matter must be a mapping of keys"))
             return None
         body_line = text.count("\n", 0, match.start(2)) + 1
         story = ParsedStory(path, hashlib.sha256(raw).hexdigest(), data, body)
-        self._check(story, _Lines(front, offset=2))
+        self._check(story, Lines(front, offset=2))
         for drop in scan(body):
             self.warnings.append(Problem(path, body_line + drop.line - 1, drop.reason))
         return story
@@ -244,11 +200,8 @@ class StoryImporter:
                 story.themes.append(self._themes.find(slug, locale_id))
             else:
                 self._problem(story, lines.of("themes", i), f"unknown theme '{slug}'")
-        for i, slug in enumerate(self._list(story, lines, "partners", data.get("partners"))):
-            if slug in self._partners:
-                story.partners_involved.append(self._partners.find(slug, locale_id))
-            else:
-                self._problem(story, lines.of("partners", i), f"unknown partner '{slug}'")
+        for i, entry in enumerate(self._list(story, lines, "partners", data.get("partners"))):
+            self._check_partner_involved(story, lines.of("partners", i), entry, locale_id)
         if data.get("collaborative"):
             story.collaborative = self._collaboratives.find(data["collaborative"], locale_id)
             if story.collaborative is None:
@@ -264,6 +217,30 @@ class StoryImporter:
             self._problem(story, lines.of("quote"), "'quote' needs at least a 'text'")
         for i, lesson in enumerate(self._list(story, lines, "lessons", data.get("lessons"))):
             self._check_lesson(story, lines, i, lesson)
+
+    def _check_partner_involved(self, story, line, entry, locale_id):
+        """A partner's slug or name links its profile; any other name is kept as text."""
+        if not isinstance(entry, str | int | float) or not " ".join(str(entry).split()):
+            self._problem(story, line, "each partner must be a slug or an organisation's name")
+            return
+        name = " ".join(str(entry).split())
+        slug = self._partner_names.get(name.casefold(), name)
+        if slug in self._partners:
+            story.partners_involved.append(self._partners.find(slug, locale_id))
+        elif len(name) > MAX_ORGANISATION_NAME:
+            self._problem(
+                story, line, f"an organisation's name is at most {MAX_ORGANISATION_NAME} letters"
+            )
+        elif name.casefold() not in {known.casefold() for known in story.other_organisations}:
+            story.other_organisations.append(name)
+            self.warnings.append(
+                Problem(
+                    story.path,
+                    line,
+                    f"no partner profile is called '{name}': kept as a plain name among the "
+                    "other organisations involved",
+                )
+            )
 
     def _language(self, story, lines) -> str:
         code = story.data.get("language")

@@ -59,7 +59,8 @@ def story_documents(story) -> list[SearchDocument]:
             url=url,
             summary=story.standfirst,
             body=" ".join(
-                [_body_text(story)] + [f"{x.headline}. {x.explanation}" for x in lessons]
+                [_body_text(story), *story.other_organisation_names()]
+                + [f"{x.headline}. {x.explanation}" for x in lessons]
             ),
             themes=story_themes,
             lesson_types=[lesson.kind for lesson in lessons],

@@ -72,6 +72,7 @@ def story_context(story) -> dict:
         "partner": story.public_partner(),
         "lessons": lessons,
         "partners_involved": partners_involved,
+        "other_organisations": story.other_organisation_names(),
         "theme_list": themes,
         "tag_list": list(story.tags.all()),
         "country_list": [(c.code, country_names.name(c.code)) for c in story.countries],

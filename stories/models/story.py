@@ -87,6 +87,17 @@ class CaseStoryPage(HubPage):
         related_name="stories_involved_in",
         help_text=_("Other partners of a consortium story; the publishing partner is its parent."),
     )
+    # Plain text, one name per line: organisations a story names that have no profile (a
+    # county assembly, a ministry) are shown as names, not links, and need no page to exist.
+    # Translatable: a public body's name often has an established form in each language.
+    other_organisations = models.TextField(
+        _("other organisations involved"),
+        blank=True,
+        help_text=_(
+            "Organisations without a profile on the hub, one name per line, e.g. “Nairobi "
+            "County Assembly”. They are shown as names, without a link."
+        ),
+    )
     collaborative = models.ForeignKey(
         "network.LearningCollaborativePage",
         verbose_name=_("learning collaborative"),
@@ -133,6 +144,7 @@ class CaseStoryPage(HubPage):
         FieldPanel("countries"),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("partners_involved", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("other_organisations", widget=forms.Textarea(attrs={"rows": 3})),
         FieldPanel("collaborative"),
         MultiFieldPanel(
             [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")
@@ -154,6 +166,7 @@ class CaseStoryPage(HubPage):
         SynchronizedField("source_url"),
         SynchronizedField("licence"),
         SynchronizedField("partners_involved"),
+        TranslatableField("other_organisations"),
         SynchronizedField("collaborative"),
         SynchronizedField("countries"),
         SynchronizedField("themes"),
@@ -200,6 +213,9 @@ class CaseStoryPage(HubPage):
 
     def summary_text(self) -> str:
         return self.standfirst
+
+    def other_organisation_names(self) -> list[str]:
+        return [name for line in self.other_organisations.splitlines() if (name := line.strip())]
 
     def source_site(self) -> str:
         """The original publication's host name, as its link reads ("example.org")."""

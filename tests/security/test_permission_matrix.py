@@ -13,13 +13,13 @@ translations only; editors do everything a page allows; the admin is a superuser
 from django.test import Client
 from django.urls import reverse
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail_localize.models import Translation
 
 import pytest
 
-from search.engines import SearchRequest, get_engine
 from tests.security.media_checks import check_download, check_media
+from tests.security.privacy_checks import check_change_privacy, check_restrict
 from tests.stories.conftest import make_story
 
 pytestmark = pytest.mark.django_db
@@ -80,15 +80,20 @@ MATRIX = {
     ("edit_translation", "resource"): (N, N, N, Y, Y, Y),
     ("edit_translation", "topic"):    (N, N, N, Y, Y, Y),
     # Privacy follows the right to edit, never the translators' publish rights; "translation"
-    # is the French translation of partner A's story (hub/page_permissions.py).
-    ("change_privacy", "partner"):    (N, Y, N, N, Y, Y),
-    ("change_privacy", "story"):      (N, Y, N, N, Y, Y),
+    # is the French translation of partner A's story, a draft (hub/page_permissions.py).
+    # A restriction applies at once, so on a live page only those who may publish it lift
+    # or change one; partners may restrict their live pages, never make them public.
+    ("change_privacy", "partner"):    (N, N, N, N, Y, Y),
+    ("change_privacy", "story"):      (N, N, N, N, Y, Y),
     ("change_privacy", "draft_story"): (N, Y, N, N, Y, Y),
     ("change_privacy", "translation"): (N, Y, N, N, Y, Y),
     ("change_privacy", "collaborative"): (N, N, N, N, Y, Y),
     ("change_privacy", "resource"):   (N, N, N, N, Y, Y),
     ("change_privacy", "topic"):      (N, N, N, N, Y, Y),
     ("change_privacy", "home"):       (N, N, N, N, Y, Y),
+    ("restrict", "partner"):          (N, Y, N, N, Y, Y),
+    ("restrict", "story"):            (N, Y, N, N, Y, Y),
+    ("restrict", "collaborative"):    (N, N, N, N, Y, Y),
     # Media (hub/media_collections.py): "b_document" and "b_image" are partner B's, in B's
     # collection; "b_private" is in B's private collection; "editors" is a collection only
     # editors work in. "list" = the document chooser shows it; "use" = set it as the hero
@@ -266,41 +271,6 @@ def check_edit_translation(client, page, allowed, site, admin):
         assert denied(response), response.status_code
 
 
-def in_public_search(page):
-    hits = get_engine().search(SearchRequest(text=page.title, language="en")).hits
-    return any(hit.document.source.endswith(f":{page.pk}") for hit in hits)
-
-
-def check_change_privacy(client, page, allowed, site):
-    """Open the privacy dialog of a login-restricted page and make the page public; those
-    who may not also try a password. A refused change leaves the page restricted: anonymous
-    visitors are sent to log in and public search does not find it."""
-    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
-    url = reverse("wagtailadmin_pages:set_privacy", args=[page.pk])
-    response = client.get(url)
-    if allowed:
-        assert response.status_code == 200
-        assert "restriction_type" in response.content.decode()
-    else:
-        assert denied(response), response.status_code
-    attempts = [{"restriction_type": "none"}]
-    if not allowed:
-        attempts.append({"restriction_type": "password", "password": "letmein"})
-    for data in attempts:
-        response = client.post(url, data)
-        if not allowed:
-            assert denied(response), response.status_code
-    restrictions = PageViewRestriction.objects.filter(page=page)
-    if allowed:
-        assert not restrictions.exists()
-        return
-    assert [r.restriction_type for r in restrictions] == [PageViewRestriction.LOGIN]
-    if page.live:
-        visitor = Client().get(page.url)
-        assert visitor.status_code == 302 and "login" in visitor["Location"]
-        assert not in_public_search(page)
-
-
 CHECKS = {
     "view_draft": check_view_draft,
     "edit": check_edit,
@@ -334,7 +304,9 @@ def test_permission_matrix(
     elif action == "change_privacy":
         if target == "translation":
             site[target] = french_translation(site["story"], site, users["admin"])
-        check_change_privacy(client, site[target], allowed, site)
+        check_change_privacy(client, site[target], allowed)
+    elif action == "restrict":
+        check_restrict(client, site[target], allowed)
     elif action == "move":
         check_move(client, site[target], allowed, site, target)
     else:

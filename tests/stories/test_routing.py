@@ -72,13 +72,31 @@ def test_a_new_site_for_a_host_is_used_at_once(client, network):
 
 
 def test_a_published_home_translation_is_served_at_once(client, home, locales):
-    assert client.get("/fr/").context["page"].pk == home.pk  # no French home yet
+    # No French home: French addresses are not found, never the English pages instead.
+    assert client.get("/fr/").status_code == 404
     french = home.copy_for_translation(locales["fr"])
     french.title = "Accueil"
     french.save_revision().publish()
     response = client.get("/fr/")
     assert response.context["page"].pk == french.pk
     assert "<h1>Accueil</h1>" in response.content.decode()
+
+
+def test_an_offline_home_serves_no_other_language_under_its_menus(
+    client, network, homes, locales, story
+):
+    """The French home unpublished: /fr/ and the French address of an English-only page
+    answer 404 (they used to route through the English home: English under French menus);
+    a live French page below the offline home is still served, as below any page that is
+    not live."""
+    french_story = story.copy_for_translation(locales["fr"], copy_parents=True)
+    french_story.save_revision().publish()
+    assert client.get("/fr/partners/beta/").status_code == 404  # English only, home live
+    Page.objects.get(pk=homes["fr"].pk).unpublish()
+    assert client.get("/fr/").status_code == 404
+    assert client.get("/fr/partners/beta/").status_code == 404
+    assert client.get(french_story.get_url()).status_code == 200
+    assert client.get("/en/partners/beta/").status_code == 200
 
 
 def test_a_restriction_applies_from_the_next_request(client, network, story):

@@ -292,8 +292,9 @@ def frontend_cache_settings() -> dict:
     backends = {}
     if env_str("FRONTEND_CACHE_PURGE_URL"):
         backends["proxy"] = {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "hub.frontend_purge.TimedHTTPBackend",
             "LOCATION": env_str("FRONTEND_CACHE_PURGE_URL"),
+            "TIMEOUT": env_float("FRONTEND_CACHE_PURGE_TIMEOUT", 5),
         }
     if env_str("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID"):
         backends["cloudflare"] = {

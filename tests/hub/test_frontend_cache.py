@@ -1,6 +1,7 @@
 """Publishing purges the page from a proxy or CDN in front of the hub, in every language:
 a real HTTP server on this machine stands for the proxy and records what it is asked."""
 
+import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -63,3 +64,24 @@ def test_no_purge_without_configuration(network, proxy, monkeypatch):  # noqa: F
     proxy.requests.clear()
     make_story(network["alpha"], "Quiet story", live=False).save_revision().publish()
     assert proxy.requests == []
+
+
+def test_a_proxy_that_never_answers_does_not_hold_the_publish(
+    network,  # noqa: F811
+    settings,
+    monkeypatch,
+    caplog,
+):
+    with socket.socket() as silent:  # accepts connections (the backlog), never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(16)
+        monkeypatch.setenv(
+            "FRONTEND_CACHE_PURGE_URL", f"http://127.0.0.1:{silent.getsockname()[1]}"
+        )
+        monkeypatch.setenv("FRONTEND_CACHE_PURGE_TIMEOUT", "0.2")
+        settings.WAGTAILFRONTENDCACHE = frontend_cache_settings()
+        story = make_story(network["alpha"], "Budget hearings", live=False)
+        story.save_revision().publish()
+    story.refresh_from_db()
+    assert story.live
+    assert "Couldn't purge" in caplog.text and "timed out" in caplog.text

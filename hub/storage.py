@@ -5,6 +5,7 @@ is set. Nothing here imports boto3: a hub on local files never loads it.
 """
 
 import logging
+import sys
 import urllib.parse
 
 from django.core.files.storage import default_storage
@@ -45,3 +46,27 @@ def storage_ready() -> bool:
         logger.warning("Object storage is not ready: %s", error)
         return False
     return True
+
+
+class StorageUnavailableMiddleware:
+    """An upload (or any request) that the object storage fails gets a 503 page saying that
+    nothing was saved, not a server error: Django writes a file before its row, so no
+    half-saved image or document is left behind. Logged in one line, without the keys."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        # Only object storage raises botocore's errors; with local files it is never loaded.
+        errors = sys.modules.get("botocore.exceptions")
+        if errors is None or not isinstance(exception, errors.BotoCoreError | errors.ClientError):
+            return None
+        from django.template.response import TemplateResponse
+
+        logger.warning("Object storage failed %s %s: %s", request.method, request.path, exception)
+        response = TemplateResponse(request, "hub/storage_unavailable.html", status=503)
+        response["Retry-After"] = "60"
+        return response.render()

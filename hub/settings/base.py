@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "hub.content_version.ContentVersionMiddleware",  # read once, for the page cache too
     "hub.caching.AnonymousPageCacheMiddleware",  # needs request.user: after auth
     "hub.visibility.VisibilityScopeMiddleware",
+    "hub.storage.StorageUnavailableMiddleware",  # an upload the storage fails: a 503 page
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]

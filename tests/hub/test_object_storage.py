@@ -192,3 +192,20 @@ def test_pages_keep_rendering_while_the_storage_is_down(admin_client, object_sto
     rendered = html.render(Context({"a": image}))
     assert known.url in rendered  # a rendition made before: a link, no request to the storage
     assert "not-found" in rendered  # a new one cannot be made: Wagtail's placeholder, no error
+
+
+def test_an_upload_the_storage_fails_says_so_and_saves_nothing(
+    admin_client, object_storage, settings
+):
+    use_storage(settings, unreachable_endpoint(), timeout=1)
+    response = admin_client.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": "Pump while down",
+            "file": SimpleUploadedFile("down.png", png((40, 40)), content_type="image/png"),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+    assert response.status_code == 503
+    assert "nothing was saved" in response.content.decode()
+    assert not get_image_model().objects.filter(title="Pump while down").exists()

@@ -18,6 +18,10 @@ DOCS = "hubsearch_indexeddocument"  # IndexedDocument
 FACET_ROWS = "hubsearch_documentfacet"  # DocumentFacet
 WORDS = "hubsearch_indexedword"  # IndexedWord
 FTS = "hubsearch_fts"  # SQLite: the FTS5 table (migrations 0002 and 0006)
+# SQLite: each document's facet keys as numbers, with the date and id results are ordered by,
+# and the numbering of the keys (migration 0009, ``key_counts``).
+DOC_KEYS = "hubsearch_dockeys"
+KEY_IDS = "hubsearch_keyids"
 # The facet-row name of the visitor languages a document is a result for (one document per
 # translation group, ``search.analysis.shown_in``): how each dialect answers a request that
 # includes other languages, inside its main query, as one more indexed key.

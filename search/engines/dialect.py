@@ -18,8 +18,8 @@ DOCS = "hubsearch_indexeddocument"  # IndexedDocument
 FACET_ROWS = "hubsearch_documentfacet"  # DocumentFacet
 WORDS = "hubsearch_indexedword"  # IndexedWord
 FTS = "hubsearch_fts"  # SQLite: the FTS5 table (migrations 0002 and 0006)
-# SQLite: each document's facet keys as numbers, with the date and id results are ordered by,
-# and the numbering of the keys (migration 0009, ``key_counts``).
+# The numbering of facet keys, and (SQLite) each document's keys as numbers with the date and
+# id that order ties (migration 0009, ``key_counts``).
 DOC_KEYS = "hubsearch_dockeys"
 KEY_IDS = "hubsearch_keyids"
 # The facet-row name of the visitor languages a document is a result for (one document per
@@ -53,6 +53,9 @@ class Dialect(Protocol):
 
     def refresh_facets(self, cursor, ids: list[int]) -> None:
         """Re-read the facet keys of indexed documents whose facet rows changed."""
+
+    def write_keys(self, cursor, ids: list[int]) -> None:
+        """Write only the numbered facet keys of indexed documents (``key_counts``)."""
 
     def delete_text(self, cursor, ids: list[int]) -> None:
         """Drop what ``write_text`` indexed for these documents (before their rows go)."""

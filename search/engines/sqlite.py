@@ -20,7 +20,7 @@ from search.analysis import Phrase, Query, Term, analyse, fold
 from search.documents import FACETS
 from search.engines.base import SearchRequest
 from search.engines.dialect import DOC_KEYS, DOCS, FACET_ROWS, FTS, KEY_IDS, SHOWN
-from search.engines.key_counts import count_keys, pack
+from search.engines.key_counts import Candidates, count_keys, pack
 from search.languages import language_codes
 
 # bm25 column weights: a word in the title counts more than one in the summary or body; the
@@ -121,7 +121,11 @@ class SQLiteDialect:
         cursor.execute(f"SELECT id, facet, value FROM {KEY_IDS}")
         names = {key: (facet, value) for key, facet, value in cursor.fetchall()}
         counted = count_keys(
-            rows, names, (shown, request.language), request.filters, frozenset({SHOWN})
+            Candidates.from_rows(rows),
+            names,
+            (shown, request.language),
+            request.filters,
+            frozenset({SHOWN}),
         )
         passing = set(counted.passing.tolist())
         also_matched = [pk for pk in also if pk in passing]

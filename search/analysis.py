@@ -250,15 +250,14 @@ def highlight(text: str, language: str, query: Query, size: int = 30) -> str:
     if not tokens:
         return ""
     seen: dict[str, bool] = {}
-
-    def matches(word: str) -> bool:
+    hits = []
+    for token in tokens:  # a loop, not a call per word: a page highlights 2,000 words
+        word = token.group()
         found = seen.get(word)
         if found is None:
             folded, stemmed = folded_stem(word, language)
             found = seen[word] = stemmed in wanted or any(folded.startswith(p) for p in prefixes)
-        return found
-
-    hits = [matches(t.group()) for t in tokens]
+        hits.append(found)
     if not any(hits):
         return ""
     # The window of ``size`` words holding the most matches (the first such), by a

@@ -4,8 +4,9 @@ Rows: ``IndexedDocument`` (the document, its text as written), ``DocumentFacet``
 facet key, plus the ``shown`` rows: the visitor languages a document is a result for, one per
 translation group, see ``search.analysis.shown_in``) and ``IndexedWord`` (how many documents
 hold each word, for spelling suggestions on every database). Everything else (the full-text
-index, PostgreSQL's facet-key array) is derived from those rows by the dialect, so it can be
-rebuilt from them alone (``derive``, also run by the migration that changed the analysis).
+index, PostgreSQL's facet-key array, the numbered keys facet counts read) is derived from
+those rows by the dialect, so it can be rebuilt from them alone (``derive``, also run by the
+migration that changed the analysis).
 
 Matching, counting and ranking differ per database and live in ``sqlite.py`` and
 ``postgres.py``, behind the interface ``dialect.Dialect``; each answers ``search_in_index``
@@ -139,6 +140,9 @@ class DatabaseEngine(SearchEngine):
             vocabulary.add_words(cursor, words)
             self.derive(cursor, None, None)
             self.dialect.optimise(cursor)
+        if not connections[self.using].in_atomic_block:
+            with self.cursor() as cursor:
+                self.dialect.settle(cursor)
         index_changed()
         return count
 
@@ -336,9 +340,8 @@ class DatabaseEngine(SearchEngine):
         with self.cursor() as cursor:
             cursor.execute(f"SELECT doc_id, data FROM {DOCS} WHERE {wanted}", params)
             found = dict(cursor.fetchall())
-        return [
-            self._hit(found[doc_id], None, request.query) for doc_id in doc_ids if doc_id in found
-        ]
+        query = request.query  # parsed once, not once per hit
+        return [self._hit(found[doc_id], None, query) for doc_id in doc_ids if doc_id in found]
 
     def _hydrate(self, cursor, request, query: Query, rows) -> list[SearchHit]:
         """The stored documents of (id, doc_id, score) rows, with their snippets."""

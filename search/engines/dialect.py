@@ -66,5 +66,9 @@ class Dialect(Protocol):
     def optimise(self, cursor) -> None:
         """Make a freshly rebuilt index fast to query."""
 
+    def settle(self, cursor) -> None:
+        """What a rebuild needs once committed, outside any transaction (PostgreSQL's
+        VACUUM)."""
+
     def autocomplete(self, cursor, terms: list[Term], language: str, limit: int) -> list:
         """(doc_id, title, url, kind, locale) of titles in ``language`` holding the words."""

@@ -266,6 +266,9 @@ class SQLiteDialect:
         cursor.execute(f"INSERT INTO {FTS} ({FTS}) VALUES ('optimize')")
         cursor.execute("ANALYZE")
 
+    def settle(self, cursor) -> None:
+        """Nothing: ``optimise`` did what SQLite needs."""
+
     def autocomplete(self, cursor, terms: list[Term], language: str, limit: int):
         words = [f'"{t.word}"' + ("*" if t.prefix else "") for t in terms]
         expression = "plain_title : (" + " AND ".join(words) + ")"

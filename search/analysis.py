@@ -229,6 +229,9 @@ def folded_stem(word: str, language: str) -> tuple[str, str]:
     return found
 
 
+_TOKEN_WORDS = re.compile(r"\w+")
+
+
 def highlight(text: str, language: str, query: Query, size: int = 30) -> str:
     """The passage of ``text`` with the most query words, matched words between markers.
 
@@ -246,13 +249,11 @@ def highlight(text: str, language: str, query: Query, size: int = 30) -> str:
             prefixes.append(part.word)
         else:
             wanted.add(stem(part.word, language))
-    tokens = list(re.finditer(r"\w+", text))
-    if not tokens:
-        return ""
+    # A page of results tries about 2,000 words: a plain loop over the words, and their
+    # positions only for a text that holds a match.
     seen: dict[str, bool] = {}
     hits = []
-    for token in tokens:  # a loop, not a call per word: a page highlights 2,000 words
-        word = token.group()
+    for word in _TOKEN_WORDS.findall(text):
         found = seen.get(word)
         if found is None:
             folded, stemmed = folded_stem(word, language)
@@ -260,6 +261,7 @@ def highlight(text: str, language: str, query: Query, size: int = 30) -> str:
         hits.append(found)
     if not any(hits):
         return ""
+    tokens = list(_TOKEN_WORDS.finditer(text))
     # The window of ``size`` words holding the most matches (the first such), by a
     # running count.
     best_start = 0

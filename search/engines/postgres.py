@@ -31,7 +31,7 @@ FALLBACK = "hub_simple"  # made by migration 0002
 WORD_TOKENS = "asciiword, asciihword, hword_asciipart, hword, hword_part, word"
 GIN_INDEXES = ("hubsearch_doc_vector", "hubsearch_doc_facet_keys")
 # Ties by date, then id in code point order (as on SQLite), which the client can repeat.
-RANKED = 'm.score DESC, m.date DESC NULLS LAST, m.doc_id COLLATE "C"'
+RANKED = 'm.cover + m.rank DESC, m.date DESC NULLS LAST, m.doc_id COLLATE "C"'
 MIN_DATE = date.min
 
 
@@ -228,21 +228,23 @@ class PostgresDialect:
             found_params.append(also)
         where = " AND ".join([language, found, *narrowing])
         minimum = 0 if query.strict else query.minimum_should_match
+        # Each expression once per row: coverage of a 12-word question is 36 matches.
         columns = (
             f"D.id, D.doc_id, D.date, D.facet_numbers{flags}, "
-            f"(D.search_vector @@ {match_sql} AND {cover_sql} >= {minimum}) AS keyword, "
-            f"{cover_sql} + ts_rank(D.search_vector, {match_sql}) AS score"
+            f"D.search_vector @@ {match_sql} AS matched, {cover_sql} AS cover, "
+            f"ts_rank(D.search_vector, {match_sql}) AS rank"
         )
-        column_params = [*keys, *match_params, *cover_params, *cover_params, *match_params]
+        column_params = [*keys, *match_params, *cover_params, *match_params]
+        keyword = f"(m.matched AND m.cover >= {minimum})"
         window = request.rank_window or request.page_size
         offset = 0 if request.rank_window else request.offset
         cursor.execute(
             f"WITH m AS MATERIALIZED (SELECT {columns} FROM {DOCS} D WHERE {where}) "
             "SELECT string_agg(m.facet_numbers, ''::bytea), "
-            "array_agg(m.id) FILTER (WHERE NOT m.keyword), "
+            f"array_agg(m.id) FILTER (WHERE NOT {keyword}), "
             "NULL::bigint, NULL::text, NULL::float8, NULL::date FROM m "
-            "UNION ALL (SELECT NULL, NULL, m.id, m.doc_id, m.score, m.date FROM m "
-            f"WHERE m.keyword AND {every_selection(len(keys))} "
+            "UNION ALL (SELECT NULL, NULL, m.id, m.doc_id, m.cover + m.rank, m.date FROM m "
+            f"WHERE {keyword} AND {every_selection(len(keys))} "
             f"ORDER BY {RANKED} LIMIT %s OFFSET %s)",
             [*column_params, *language_params, *found_params, *narrowing_params] + [window, offset],
         )

@@ -22,6 +22,8 @@ from operator import itemgetter
 
 import numpy as np
 
+from search.engines.dialect import KEY_IDS, SHOWN
+
 # A document's keys as stored: 32-bit key numbers, big-endian as PostgreSQL's int4send
 # writes them.
 KEY_TYPE = np.dtype(">i4")
@@ -139,3 +141,17 @@ def count_keys(
             facet, value = names[int(key)]
             counts.setdefault(facet, {})[value] = int(tally[key])
     return Counted(counts, ids[passing])
+
+
+def count(cursor, request, candidates: Candidates, also: list[int], hits=None):
+    """Counts, total and the ``also`` ids that pass, for a request on either database: the
+    keys' names are read (a few hundred rows), the language key chosen as the request asks.
+    """
+    cursor.execute(f"SELECT id, facet, value FROM {KEY_IDS}")
+    names = {key: (facet, value) for key, facet, value in cursor.fetchall()}
+    shown = SHOWN if request.include_other_languages else "language"
+    counted = count_keys(
+        candidates, names, (shown, request.language), request.filters, frozenset({SHOWN}), hits
+    )
+    passing = set(counted.passing.tolist())
+    return counted.counts, counted.total, [pk for pk in also if pk in passing]

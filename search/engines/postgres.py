@@ -22,7 +22,7 @@ import numpy as np
 from search.analysis import Phrase, Query, Term
 from search.engines.base import SearchRequest
 from search.engines.dialect import DOCS, FACET_ROWS, KEY_IDS, SHOWN
-from search.engines.key_counts import Candidates, count_keys
+from search.engines.key_counts import Candidates, count
 from search.languages import analysed
 
 FALLBACK = "hub_simple"  # made by migration 0002
@@ -148,19 +148,6 @@ def number_keys(cursor, ids: list[int]) -> None:
     )
 
 
-def count_candidates(cursor, request: SearchRequest, candidates, also: list[int], hits=None):
-    """Counts, total and the ``also`` ids passing (``key_counts``)."""
-    cursor.execute(f"SELECT id, facet, value FROM {KEY_IDS}")
-    names = {key: (facet, value) for key, facet, value in cursor.fetchall()}
-    if request.include_other_languages:
-        language = (SHOWN, request.language)
-    else:
-        language = ("language", request.language)
-    counted = count_keys(candidates, names, language, request.filters, frozenset({SHOWN}), hits)
-    passing = set(counted.passing.tolist())
-    return counted.counts, counted.total, [pk for pk in also if pk in passing]
-
-
 class PostgresDialect:
     capabilities = frozenset({"stemming", "highlight", "suggestion"})
 
@@ -192,7 +179,7 @@ class PostgresDialect:
             [*params, *narrowing_params],
         )
         candidates = Candidates.from_records(cursor.fetchone()[0] or b"")
-        counts, total, _ = count_candidates(cursor, request, candidates, [])
+        counts, total, _ = count(cursor, request, candidates, [])
         rows: list = []
         if total > request.offset:
             clauses = " AND ".join([*base, *["D.facet_keys && %s::text[]"] * len(keys)])
@@ -256,7 +243,7 @@ class PostgresDialect:
                 ranked.append((pk, doc_id, score, day))
         candidates = Candidates.from_records(records)
         hits = ~np.isin(candidates.ids, others) | np.isin(candidates.ids, also)
-        counts, total, also_matched = count_candidates(cursor, request, candidates, also, hits)
+        counts, total, also_matched = count(cursor, request, candidates, also, hits)
         # The database's order (a bounded sort: top-N) again: UNION ALL promises no order.
         ranked.sort(key=lambda r: (-r[2], r[3] is None, -(r[3] or MIN_DATE).toordinal(), r[1]))
         return counts, total, [row[:3] for row in ranked], also_matched

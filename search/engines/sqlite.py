@@ -20,7 +20,7 @@ from search.analysis import Phrase, Query, Term, analyse, fold
 from search.documents import FACETS
 from search.engines.base import SearchRequest
 from search.engines.dialect import DOC_KEYS, DOCS, FACET_ROWS, FTS, KEY_IDS, SHOWN
-from search.engines.key_counts import Candidates, count_keys, pack
+from search.engines.key_counts import Candidates, count, pack
 from search.languages import language_codes
 
 # bm25 column weights: a word in the title counts more than one in the summary or body; the
@@ -36,6 +36,11 @@ def facet_token(facet: str, value: str) -> str:
     """One FTS5 token per (facet, key): letters and hex digits only, so no tokenizer splits
     or folds it, and no word of a text can equal it ("f1v4b45" is country KE)."""
     return f"f{FACET_NUMBER[facet]}v{value.encode().hex()}"
+
+
+def facet_tokens(pairs) -> str:
+    """A document's (facet, key) pairs as its FTS5 ``facets`` column."""
+    return " ".join(sorted(facet_token(*pair) for pair in pairs))
 
 
 def part_expression(part: Term | Phrase, languages) -> str:
@@ -117,28 +122,19 @@ class SQLiteDialect:
             sql += " UNION ALL SELECT value FROM json_each(%s)"
             params.append(json.dumps(also))
         cursor.execute(f"SELECT K.id, K.keys FROM {DOC_KEYS} K WHERE K.id IN ({sql})", params)
-        rows = cursor.fetchall()
-        cursor.execute(f"SELECT id, facet, value FROM {KEY_IDS}")
-        names = {key: (facet, value) for key, facet, value in cursor.fetchall()}
-        counted = count_keys(
-            Candidates.from_rows(rows),
-            names,
-            (shown, request.language),
-            request.filters,
-            frozenset({SHOWN}),
+        counts, total, also_matched = count(
+            cursor, request, Candidates.from_rows(cursor.fetchall()), also
         )
-        passing = set(counted.passing.tolist())
-        also_matched = [pk for pk in also if pk in passing]
         conditions = [language, *selections.values()]
         rows = []
         if text and request.sort == "relevance":
             window = request.rank_window or request.page_size
             offset = 0 if request.rank_window else request.offset
-            if request.rank_window or counted.total > offset:
+            if request.rank_window or total > offset:
                 rows = self._ranked(
                     cursor, text, conditions, covered, cover_params, query, window, offset
                 )
-        elif counted.total > request.offset:
+        elif total > request.offset:
             limit = [request.page_size, request.offset]
             if not text and not request.filters and not request.include_other_languages:
                 # Browsing one language: the (locale, date) index gives the page directly.
@@ -157,7 +153,7 @@ class SQLiteDialect:
                     [match, *cover_params, json.dumps(also_matched), *limit],
                 )
             rows = cursor.fetchall()
-        return counted.counts, counted.total, rows, also_matched
+        return counts, total, rows, also_matched
 
     def _ranked(self, cursor, text, conditions, covered, cover_params, query, limit, offset):
         """Keyword matches best first: coverage of the query's words, then bm25 (title words
@@ -203,7 +199,7 @@ class SQLiteDialect:
                     analyse(title, locale),
                     analyse(summary, locale),
                     analyse(body, locale),
-                    " ".join(sorted(facet_token(*pair) for pair in keys.get(pk, ()))),
+                    facet_tokens(keys.get(pk, ())),
                     fold(title),
                 )
                 for pk, locale, title, summary, body in documents
@@ -215,7 +211,7 @@ class SQLiteDialect:
         keys = self._facet_keys(cursor, ids)
         cursor.executemany(
             f"UPDATE {FTS} SET facets = %s WHERE rowid = %s",
-            [(" ".join(sorted(facet_token(*p) for p in keys.get(pk, ()))), pk) for pk in ids],
+            [(facet_tokens(keys.get(pk, ())), pk) for pk in ids],
         )
         self.write_keys(cursor, ids, keys)
 

@@ -3,8 +3,9 @@ spelling correction, logging, promotions.
 
 A search with words runs two rankings: the engine's keyword ranking (ranked partial
 matching, see ``search.analysis``) and, across languages, the nearest documents in meaning
-(``search.semantic``). The engine treats the nearest documents as matching too, so its total
-and facet counts describe the whole result set; the two rankings are then fused by
+(``search.semantic``), scanned in a thread while the engine works on the words. The engine
+treats the nearest documents as matching too, so its total and facet counts describe the
+whole result set; the two rankings are then fused by
 reciprocal rank (each document scores the sum of 1 / (k + its rank) in each list), and one
 page of the fused list is fetched. When a word is unknown to the index and the corrected
 query finds more, the results are those of the corrected query ("showing results for").
@@ -13,6 +14,8 @@ query finds more, the results are those of the corrected query ("showing results
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 from django.conf import settings
@@ -64,18 +67,40 @@ FUSION_DEPTH = 100
 FEW = 3
 
 
+# The scans of the vectors run here, beside the database's work on the words. A few
+# threads: each scan holds the GIL only between numpy's calls, and a process serves few
+# requests at once.
+_beside = ThreadPoolExecutor(max_workers=4, thread_name_prefix="hub-meaning")
+
+
 def nearest_ids(request: SearchRequest) -> list[str]:
     """Ids of the documents nearest in meaning to the query, best first (any language)."""
+    return nearest_later(request)()
+
+
+def nearest_later(request: SearchRequest) -> Callable[[], list[str]]:
+    """``nearest_ids`` as a call that waits for them: the scan runs in a thread and the
+    search goes on meanwhile. The index is taken here, where the database and the cache may
+    be read (``current_index``); the thread touches neither."""
     if not request.text or request.sort != "relevance":
-        return []
+        return list
     if not getattr(settings, "SEARCH_SEMANTIC", False):
-        return []
+        return list
+    from search.semantic.index import current_index
+
+    index = current_index()
+    if not len(index):
+        return list
+    return _beside.submit(_nearest_in, index, request).result
+
+
+def _nearest_in(index, request: SearchRequest) -> list[str]:
     from search.semantic import nearest
     from search.semantic.index import with_translations
 
     k = SEMANTIC_K_FILTERED if request.filters else SEMANTIC_K
-    found = [doc_id for doc_id, _ in nearest(request.text, k=k, min_score=FUSION_MIN_SCORE)]
-    return with_translations(found) if found else []
+    near = nearest(request.text, k=k, min_score=FUSION_MIN_SCORE, index=index)
+    return with_translations([doc_id for doc_id, _ in near], index) if near else []
 
 
 def fuse(keyword: list[str], meaning: list[str]) -> list[tuple[str, float]]:
@@ -90,9 +115,10 @@ def search_once(engine, request: SearchRequest) -> SearchResponse:
     """One search on one engine, both rankings fused when the query has words."""
     if not request.query or request.sort != "relevance":
         return engine.search(request)
-    meaning = nearest_ids(request)
+    nearest = nearest_later(request)
     window = min(MAX_RESULT_WINDOW, request.offset + request.page_size + FUSION_DEPTH)
-    response = engine.search(replace(request, also_ids=tuple(meaning), rank_window=window))
+    response = engine.search_beside(replace(request, rank_window=window), nearest)
+    meaning = nearest()
     keyword = [doc_id for doc_id, _ in response.ranked]
     response.keyword_total = len(keyword)
     matched = set(response.also_matched)

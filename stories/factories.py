@@ -35,6 +35,9 @@ class LessonFactory(factory.django.DjangoModelFactory):
     explanation = factory.Faker("paragraph")
     kind = LessonKind.WHAT_WORKED
     audiences = ["donors"]
+    # In the order made, as the editor's form and the importer number them: lessons without
+    # a number come back in whatever order the database finds them.
+    sort_order = factory.Sequence(lambda n: n)
 
     class Meta:
         model = Lesson

@@ -9,8 +9,8 @@ response carries stable keys, and views resolve labels through ``label_resolver`
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from search.analysis import MAX_WORDS, WORD, Phrase, Query, Term, fold, parse_query  # noqa: F401
 from search.documents import FACETS, SearchDocument
@@ -216,6 +216,15 @@ class SearchEngine(ABC):
 
     @abstractmethod
     def search(self, request: SearchRequest) -> SearchResponse: ...
+
+    def search_beside(
+        self, request: SearchRequest, nearest: Callable[[], Sequence[str]]
+    ) -> SearchResponse:
+        """``request`` with the documents nearest in meaning as its ``also_ids``:
+        ``nearest()`` returns them, and may still be computing them (``search.service``
+        runs it beside the search). By default it is waited for first; an engine that can
+        start on the words without them overrides this and asks as late as it can."""
+        return self.search(replace(request, also_ids=tuple(nearest())))
 
     @abstractmethod
     def fetch(self, request: SearchRequest, doc_ids: list[str]) -> list[SearchHit]:

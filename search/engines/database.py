@@ -37,7 +37,7 @@ from search.engines.base import (
     check_autocomplete,
     shape_facets,
 )
-from search.engines.dialect import DOCS, FACET_ROWS, SHOWN, WORDS, Dialect
+from search.engines.dialect import DOCS, FACET_ROWS, SHOWN, WORDS, Dialect, Near
 from search.engines.serialise import document_from_data, document_to_data
 from search.languages import language_codes
 
@@ -272,22 +272,25 @@ class DatabaseEngine(SearchEngine):
     # --- reading ---------------------------------------------------------------------------
 
     def search(self, request: SearchRequest) -> SearchResponse:
+        return self._answer(request, Near(request.also_ids))
+
+    def search_beside(self, request: SearchRequest, nearest) -> SearchResponse:
+        """The dialects send their statement over the words first and ask ``nearest`` only
+        then: the database and the scan of the vectors work at the same time."""
+        return self._answer(request, Near(nearest))
+
+    def _answer(self, request: SearchRequest, near: Near) -> SearchResponse:
         try:
             with self.cursor() as cursor:
-                return self._search(cursor, request)
+                return self._search(cursor, request, near)
         except DatabaseError as error:  # a broken index table, a lost connection
             raise SearchUnavailable(f"The database search failed: {error}") from error
 
-    def _search(self, cursor, request: SearchRequest) -> SearchResponse:
+    def _search(self, cursor, request: SearchRequest, near: Near) -> SearchResponse:
         query = request.query
-        also: dict[int, str] = {}
-        if request.also_ids:
-            wanted, params = self.one_of("doc_id", request.also_ids)
-            cursor.execute(f"SELECT id, doc_id FROM {DOCS} WHERE {wanted}", params)
-            also = dict(cursor.fetchall())
-        if query or also:
+        if query or near.doc_ids():
             counts, total, rows, also_matched = self.dialect.search_in_index(
-                cursor, request, query, sorted(also)
+                cursor, request, query, near
             )
         else:
             counts, total, rows, also_matched = self._browse(cursor, request)
@@ -301,7 +304,7 @@ class DatabaseEngine(SearchEngine):
         )
         if request.rank_window:
             response.ranked = [(doc_id, float(score or 0)) for _, doc_id, score in rows]
-            response.also_matched = [also[pk] for pk in also_matched if pk in also]
+            response.also_matched = [near.names[pk] for pk in also_matched if pk in near.names]
         else:
             response.hits = self._hydrate(cursor, request, query, rows)
         return response
@@ -329,7 +332,7 @@ class DatabaseEngine(SearchEngine):
         key = f"hubsearch:browse:{current_version()}:{digest}"
         found = cache.get(key)
         if found is None:
-            found = self.dialect.search_in_index(cursor, request, Query(), [])
+            found = self.dialect.search_in_index(cursor, request, Query(), Near())
             cache.set(key, found, BROWSE_SECONDS)
         return found
 

@@ -8,6 +8,7 @@ holds them equal) and of the index tables the migrations create, written here on
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
@@ -27,9 +28,29 @@ KEY_IDS = "hubsearch_keyids"
 # includes other languages, inside its main query, as one more indexed key.
 SHOWN = "shown"
 
-# (facet counts {facet: {key: count}}, total, rows [(id, doc_id, score)], ids of ``also``
-# that pass the language and selections)
+# (facet counts {facet: {key: count}}, total, rows [(id, doc_id, score)], row ids of the
+# ``Near`` documents that pass the language and selections)
 Found = tuple[dict[str, dict[str, int]], int, list, list[int]]
+
+
+class Near:
+    """The documents a search finds by meaning besides its words (``search.semantic``).
+
+    Their doc ids come from ``source``, which may still be computing them when the search
+    starts (``search.service`` runs it in a thread while the database matches the words):
+    a dialect asks for them (``doc_ids``) only once its statement over the words is done,
+    and notes the row ids it finds them under in ``names``."""
+
+    def __init__(self, source: Sequence[str] | Callable[[], Sequence[str]] = ()):
+        self._source = source
+        self._doc_ids: list[str] | None = None
+        self.names: dict[int, str] = {}  # row id -> doc id, of those the index holds
+
+    def doc_ids(self) -> list[str]:
+        if self._doc_ids is None:
+            found = self._source() if callable(self._source) else self._source
+            self._doc_ids = list(dict.fromkeys(found))
+        return self._doc_ids
 
 
 @runtime_checkable
@@ -41,11 +62,9 @@ class Dialect(Protocol):
         """Create what the hub's languages need in the database (a rebuild and every
         ``migrate`` call it): a language added to ``settings.LANGUAGES`` needs no migration."""
 
-    def search_in_index(
-        self, cursor, request: SearchRequest, query: Query, also: list[int]
-    ) -> Found:
+    def search_in_index(self, cursor, request: SearchRequest, query: Query, near: Near) -> Found:
         """Facet counts, total and the requested page (or ``rank_window``) of documents
-        matching ``query`` (or whose id is in ``also``), in the request's language or, with
+        matching ``query`` (or ``near`` in meaning), in the request's language or, with
         ``include_other_languages``, shown in it; in a bounded number of statements."""
 
     def write_text(self, cursor, ids: list[int]) -> None:

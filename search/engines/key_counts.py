@@ -82,6 +82,24 @@ class Candidates:
         return cls(ids, words[first + 2].astype(np.int64), words[in_keys])
 
 
+def with_near(
+    found: Candidates, hits: np.ndarray | None, near: Candidates
+) -> tuple[Candidates, np.ndarray]:
+    """The candidates the words ``found`` (``hits``: those that match them; default all)
+    and the documents ``near`` in meaning, each once; a near document is a hit whatever its
+    words."""
+    hits = np.ones(len(found.ids), dtype=bool) if hits is None else hits
+    hits = hits | np.isin(found.ids, near.ids)
+    new = ~np.isin(near.ids, found.ids)
+    owner = np.repeat(np.arange(len(near.ids)), near.lengths)
+    joined = Candidates(
+        np.concatenate([found.ids, near.ids[new]]),
+        np.concatenate([found.lengths, near.lengths[new]]),
+        np.concatenate([found.keys, near.keys[new[owner]]]),
+    )
+    return joined, np.concatenate([hits, np.ones(int(new.sum()), dtype=bool)])
+
+
 def count_keys(
     candidates: Candidates,
     names: dict[int, tuple[str, str]],

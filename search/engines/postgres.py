@@ -21,8 +21,8 @@ import numpy as np
 
 from search.analysis import Phrase, Query, Term
 from search.engines.base import SearchRequest
-from search.engines.dialect import DOCS, FACET_ROWS, KEY_IDS, SHOWN
-from search.engines.key_counts import Candidates, count
+from search.engines.dialect import DOCS, FACET_ROWS, KEY_IDS, SHOWN, Near
+from search.engines.key_counts import Candidates, count, with_near
 from search.languages import analysed
 
 FALLBACK = "hub_simple"  # made by migration 0002
@@ -49,21 +49,66 @@ def configs() -> dict[str, str]:
 
 def any_language(text: str) -> tuple[str, list]:
     """A tsquery constant matching ``text`` stemmed the way any configured language stems
-    it: constant, so the GIN index serves it; a word meets documents of every language."""
+    it: a word meets documents of every language. Ranks (``ts_rank``); matching uses the
+    same forms deduplicated (``stemmed``)."""
     names = dict.fromkeys(configs().values())
     return "(" + " || ".join(f"to_tsquery('{cfg}', %s)" for cfg in names) + ")", [text] * len(names)
 
 
-def text_query(query: Query) -> tuple[str, list]:
-    """The whole query: required parts AND-ed with the OR of the optional words."""
+def units(query: Query) -> list[str]:
+    """The to_tsquery inputs a query is made of: each required part, the optional words
+    joined (OR, or AND when every one is needed), and each optional word (coverage)."""
+    texts = [part_tsquery(part) for part in query.required]
+    if query.optional:
+        joiner = " & " if query.strict else " | "
+        texts.append(joiner.join(part_tsquery(part) for part in query.optional))
+        texts += [part_tsquery(part) for part in query.optional]
+    return list(dict.fromkeys(texts))
+
+
+def stemmed(cursor, query: Query) -> dict[str, str]:
+    """Each of the query's ``units`` as the tsquery of the forms every configured language
+    stems it to, each form once: ``'health'``, not ``'health' | 'health' | 'health'``
+    (``any_language``). The database's dictionaries stem, so one statement asks them; the
+    match then holds the forms as a constant, from which the planner estimates how many
+    rows match: three copies of a common word looked three times as common, and a scan of
+    the whole table was chosen over the index (200 against 140 ms at 100k documents).
+    "" for a unit with no lexeme (which the ``||`` of its forms dropped alike)."""
+    texts = units(query)
+    if not texts:
+        return {}
+    cursor.execute(
+        "SELECT t, array_agg(DISTINCT to_tsquery(c::regconfig, t)::text) "
+        "FROM unnest(%s::text[]) t, unnest(%s::text[]) c GROUP BY t",
+        [texts, list(dict.fromkeys(configs().values()))],
+    )
+    return {
+        text: " | ".join(f"({form})" for form in sorted(forms) if form)
+        for text, forms in cursor.fetchall()
+    }
+
+
+def text_query(query: Query, forms: dict[str, str]) -> str:
+    """The whole query as tsquery text: the required parts AND-ed with the optional words
+    (``units``); "" when no part has a lexeme."""
+    # Unlike SQLite, the OR of the words and a count per row beat written-out alternatives
+    # here: GIN evaluates the whole alternative tree for every candidate (a 7-word question
+    # at 10k documents: 160 ms against 119 ms).
+    wanted = [part_tsquery(part) for part in query.required]
+    if query.optional:
+        joiner = " & " if query.strict else " | "
+        wanted.append(joiner.join(part_tsquery(part) for part in query.optional))
+    return " & ".join(f"({forms[text]})" for text in wanted if forms[text])
+
+
+def rank_query(query: Query) -> tuple[str, list]:
+    """The tsquery ``ts_rank`` weighs a row's match by: the parts in every language's
+    forms, as they were first written (its value depends on the query's shape)."""
     pieces, params = [], []
     for part in query.required:
         sql, ps = any_language(part_tsquery(part))
         pieces.append(sql)
         params += ps
-    # Unlike SQLite, the OR of the words and a count per row beat written-out alternatives
-    # here: GIN evaluates the whole alternative tree for every candidate (a 7-word question
-    # at 10k documents: 160 ms against 119 ms).
     if query.optional:
         joiner = " & " if query.strict else " | "
         sql, ps = any_language(joiner.join(part_tsquery(p) for p in query.optional))
@@ -72,16 +117,21 @@ def text_query(query: Query) -> tuple[str, list]:
     return "(" + " && ".join(pieces) + ")", params
 
 
-def coverage(query: Query) -> tuple[str, list]:
+def coverage(query: Query, forms: dict[str, str]) -> tuple[str, list]:
     """How many optional words a row holds, each word in any language's stemming (as the
     match itself): counting in the row's language alone was faster (87 against 119 ms for
     a 7-word question at 10k) but lost recall@10 on the judged set (0.92 to 0.89)."""
     terms, params = [], []
     for part in query.optional:
-        sql, ps = any_language(part_tsquery(part))
-        terms.append(f"(D.search_vector @@ {sql})::int")
-        params += ps
+        form = forms[part_tsquery(part)]
+        terms.append("(D.search_vector @@ %s::tsquery)::int" if form else "0")
+        params += [form] if form else []
     return "(" + " + ".join(terms) + ")", params
+
+
+def matching(text: str) -> tuple[str, list]:
+    """The condition that a row matches the tsquery ``text``; none does when it is empty."""
+    return ("D.search_vector @@ %s::tsquery", [text]) if text else ("FALSE", [])
 
 
 def config_case(column: str = "D.locale") -> str:
@@ -148,28 +198,43 @@ def number_keys(cursor, ids: list[int]) -> None:
     )
 
 
+def near_candidates(cursor, near: Near) -> Candidates:
+    """The stored records of the documents ``near`` names, which it learns the row ids of."""
+    cursor.execute(
+        f"SELECT D.id, D.doc_id, D.facet_numbers FROM {DOCS} D WHERE D.doc_id = ANY(%s)",
+        [near.doc_ids()],
+    )
+    rows = cursor.fetchall()
+    near.names = {pk: doc_id for pk, doc_id, _ in rows}
+    return Candidates.from_records(b"".join(bytes(record) for _, _, record in rows))
+
+
 class PostgresDialect:
     capabilities = frozenset({"stemming", "highlight", "suggestion"})
 
-    def search_in_index(self, cursor, request: SearchRequest, query: Query, also: list[int]):
-        """Counts, total, rows and the ``also`` ids passing language and selections.
+    def search_in_index(self, cursor, request: SearchRequest, query: Query, near: Near):
+        """Counts, total, rows and the ids of the ``near`` documents passing language and
+        selections.
 
         One scan reads the documents failing at most one selection (for two selections:
         ``text AND (s1 OR s2)``, GIN bitmaps ANDed and ORed) with their numbered keys, which
         ``key_counts`` counts disjunctively in numpy: unnesting and grouping the keys in
         the database cost 120 of 190 ms for a wide filter at 100k documents. A ranked search
-        takes its page (or ``rank_window``) from the same scan: one statement.
+        takes its page (or ``rank_window``) from the same scan: one statement. The near
+        documents' records are read after it, by their ids (``near_candidates``).
         """
         if query and request.sort == "relevance":
-            return self._ranked_search(cursor, request, query, also)
+            return self._ranked_search(cursor, request, query, near)
         language, language_params = scope(request)
         base, params = [language], list(language_params)
         if query:  # words, sorted by date
-            match_sql, match_params = text_query(query)
-            base.append(f"D.search_vector @@ {match_sql}")
+            forms = stemmed(cursor, query)
+            text = text_query(query, forms)
+            match_sql, match_params = matching(text)
+            base.append(match_sql)
             params += match_params
             if not query.strict:
-                cover_sql, cover_params = coverage(query)
+                cover_sql, cover_params = coverage(query, forms)
                 base.append(f"{cover_sql} >= {query.minimum_should_match}")
                 params += cover_params
         keys, _, narrowing, narrowing_params = selections(request)
@@ -179,19 +244,22 @@ class PostgresDialect:
             [*params, *narrowing_params],
         )
         candidates = Candidates.from_records(cursor.fetchone()[0] or b"")
-        counts, total, _ = count(cursor, request, candidates, [])
+        hits = None
+        if near.doc_ids():
+            candidates, hits = with_near(candidates, None, near_candidates(cursor, near))
+        counts, total, also_matched = count(cursor, request, candidates, sorted(near.names), hits)
         rows: list = []
         if total > request.offset:
             clauses = " AND ".join([*base, *["D.facet_keys && %s::text[]"] * len(keys)])
             cursor.execute(
-                f"SELECT D.id, D.doc_id, NULL FROM {DOCS} D WHERE {clauses} "
-                "ORDER BY D.date DESC NULLS LAST, D.doc_id LIMIT %s OFFSET %s",
-                [*params, *keys, request.page_size, request.offset],
+                f"SELECT D.id, D.doc_id, NULL FROM {DOCS} D WHERE ({clauses}) "
+                "OR D.id = ANY(%s) ORDER BY D.date DESC NULLS LAST, D.doc_id LIMIT %s OFFSET %s",
+                [*params, *keys, also_matched, request.page_size, request.offset],
             )
             rows = cursor.fetchall()
-        return counts, total, rows, []
+        return counts, total, rows, also_matched
 
-    def _ranked_search(self, cursor, request: SearchRequest, query: Query, also: list[int]):
+    def _ranked_search(self, cursor, request: SearchRequest, query: Query, near: Near):
         """The candidates' numbered keys and the ranked keyword matches (best first:
         coverage of the query's words, then ts_rank (title A, summary B, body C), which lies
         below 1 and so orders documents of equal coverage), from one scan: the rows are
@@ -199,30 +267,27 @@ class PostgresDialect:
 
         The candidates come back as one string of their stored records
         (``Candidates.from_records``), not a row each (11,000 rows took 35 ms to cross to
-        the client), with the few that do not match the words; which of them are near in
-        meaning is known here."""
+        the client), with those whose words fall short of the coverage. The near documents
+        are asked for after this statement: the vectors were scanned while it ran."""
         language, language_params = scope(request, indexed=False)
         keys, flags, narrowing, narrowing_params = selections(request)
-        match_sql, match_params = text_query(query)
+        forms = stemmed(cursor, query)
+        text = text_query(query, forms)
         if query.optional and not query.strict:
-            cover_sql, cover_params = coverage(query)
+            cover_sql, cover_params = coverage(query, forms)
         else:  # every word is needed: a row matching the words holds them all
             cover_sql, cover_params = str(len(query.optional)), []
-        found = f"D.search_vector @@ {match_sql}"
-        found_params = list(match_params)
-        if also:
-            found = f"({found} OR D.id = ANY(%s))"
-            found_params.append(also)
-        where = " AND ".join([language, found, *narrowing])
+        match_sql, match_params = matching(text)
+        rank_sql, rank_params = rank_query(query)
+        where = " AND ".join([language, match_sql, *narrowing])
         minimum = 0 if query.strict else query.minimum_should_match
         # Each expression once per row: coverage of a 12-word question is 36 matches.
         columns = (
-            f"D.id, D.doc_id, D.date, D.facet_numbers{flags}, "
-            f"D.search_vector @@ {match_sql} AS matched, {cover_sql} AS cover, "
-            f"ts_rank(D.search_vector, {match_sql}) AS rank"
+            f"D.id, D.doc_id, D.date, D.facet_numbers{flags}, {cover_sql} AS cover, "
+            f"ts_rank(D.search_vector, {rank_sql}) AS rank"
         )
-        column_params = [*keys, *match_params, *cover_params, *match_params]
-        keyword = f"(m.matched AND m.cover >= {minimum})"
+        column_params = [*keys, *cover_params, *rank_params]
+        keyword = f"(m.cover >= {minimum})"
         window = request.rank_window or request.page_size
         offset = 0 if request.rank_window else request.offset
         cursor.execute(
@@ -233,7 +298,7 @@ class PostgresDialect:
             "UNION ALL (SELECT NULL, NULL, m.id, m.doc_id, m.cover + m.rank, m.date FROM m "
             f"WHERE {keyword} AND {every_selection(len(keys))} "
             f"ORDER BY {RANKED} LIMIT %s OFFSET %s)",
-            [*column_params, *language_params, *found_params, *narrowing_params] + [window, offset],
+            [*column_params, *language_params, *match_params, *narrowing_params, window, offset],
         )
         records, others, ranked = b"", [], []
         for packed, not_keyword, pk, doc_id, score, day in cursor.fetchall():
@@ -242,8 +307,10 @@ class PostgresDialect:
             else:
                 ranked.append((pk, doc_id, score, day))
         candidates = Candidates.from_records(records)
-        hits = ~np.isin(candidates.ids, others) | np.isin(candidates.ids, also)
-        counts, total, also_matched = count(cursor, request, candidates, also, hits)
+        hits = ~np.isin(candidates.ids, others)
+        if near.doc_ids():
+            candidates, hits = with_near(candidates, hits, near_candidates(cursor, near))
+        counts, total, also_matched = count(cursor, request, candidates, sorted(near.names), hits)
         # The database's order (a bounded sort: top-N) again: UNION ALL promises no order.
         ranked.sort(key=lambda r: (-r[2], r[3] is None, -(r[3] or MIN_DATE).toordinal(), r[1]))
         return counts, total, [row[:3] for row in ranked], also_matched

@@ -19,8 +19,8 @@ import json
 from search.analysis import Phrase, Query, Term, analyse, fold
 from search.documents import FACETS
 from search.engines.base import SearchRequest
-from search.engines.dialect import DOC_KEYS, DOCS, FACET_ROWS, FTS, KEY_IDS, SHOWN
-from search.engines.key_counts import Candidates, count, pack
+from search.engines.dialect import DOC_KEYS, DOCS, FACET_ROWS, FTS, KEY_IDS, SHOWN, Near
+from search.engines.key_counts import Candidates, count, pack, with_near
 from search.languages import language_codes
 
 # bm25 column weights: a word in the title counts more than one in the summary or body; the
@@ -94,14 +94,15 @@ def candidates(selections: dict[str, str]) -> str | None:
 class SQLiteDialect:
     capabilities = frozenset({"stemming", "highlight", "suggestion"})
 
-    def search_in_index(self, cursor, request: SearchRequest, query: Query, also: list[int]):
-        """Counts, total, rows and the ``also`` ids that pass language and selections.
+    def search_in_index(self, cursor, request: SearchRequest, query: Query, near: Near):
+        """Counts, total, rows and the ids of the ``near`` documents that pass language and
+        selections.
 
-        The hits are ``(text AND coverage OR id in also) AND language AND every selection``;
-        facet f counts over the same without f's own selection. One statement reads the
-        candidates' keys (``key_counts``: FTS5 intersects the text, language and selection
-        doclists itself), the counts are made in numpy, and one more statement ranks or
-        orders the page.
+        The hits are ``(text AND coverage OR near) AND language AND every selection``; facet
+        f counts over the same without f's own selection. One statement reads the keys of the
+        candidates the words find (``key_counts``: FTS5 intersects the text, language and
+        selection doclists itself), one more those of the near documents (known by then),
+        the counts are made in numpy, and one more statement ranks or orders the page.
         """
         languages = language_codes()
         shown = SHOWN if request.include_other_languages else "language"
@@ -116,15 +117,22 @@ class SQLiteDialect:
             sql, cover_params = coverage(query, languages)
             covered = f" AND {sql} >= {query.minimum_should_match}"
         wide = [e for e in [text, language, candidates(selections)] if e]
-        sql = f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s{covered}"
-        params = [" AND ".join(wide), *cover_params]
-        if also:
-            sql += " UNION ALL SELECT value FROM json_each(%s)"
-            params.append(json.dumps(also))
-        cursor.execute(f"SELECT K.id, K.keys FROM {DOC_KEYS} K WHERE K.id IN ({sql})", params)
-        counts, total, also_matched = count(
-            cursor, request, Candidates.from_rows(cursor.fetchall()), also
+        cursor.execute(
+            f"SELECT K.id, K.keys FROM {DOC_KEYS} K WHERE K.id IN "
+            f"(SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s{covered})",
+            [" AND ".join(wide), *cover_params],
         )
+        found, hits = Candidates.from_rows(cursor.fetchall()), None
+        if near.doc_ids():
+            cursor.execute(
+                f"SELECT K.id, K.keys, D.doc_id FROM {DOC_KEYS} K JOIN {DOCS} D ON D.id = K.id "
+                "WHERE D.doc_id IN (SELECT value FROM json_each(%s))",
+                [json.dumps(near.doc_ids())],
+            )
+            rows = cursor.fetchall()
+            near.names = {pk: doc_id for pk, _, doc_id in rows}
+            found, hits = with_near(found, None, Candidates.from_rows(rows))
+        counts, total, also_matched = count(cursor, request, found, sorted(near.names), hits)
         conditions = [language, *selections.values()]
         rows = []
         if text and request.sort == "relevance":

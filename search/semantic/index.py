@@ -214,15 +214,17 @@ def nearest(
     k: int = 100,
     min_score: float | None = None,
     kinds: Iterable[str] | None = None,
+    index: VectorIndex | None = None,
 ) -> list[tuple[str, float]]:
     """The documents nearest in meaning to ``text``, in every language: up to ``k`` pairs
     (document id, cosine), best first, none below ``min_score`` (the model's calibrated
     ``MIN_SCORE`` by default), of the given ``kinds`` only when given. Only indexed (live,
     public) documents have vectors. ``[]`` when ``SEARCH_SEMANTIC`` is off or ``text`` is
-    blank."""
+    blank. Given the ``index`` (``current_index()``), it reads neither the database nor
+    the cache, and so may run in a thread of its own."""
     if not enabled() or not text.strip():
         return []
-    index = current_index()
+    index = current_index() if index is None else index
     if not len(index):
         return []
     vector = embed([text])[0]
@@ -231,10 +233,10 @@ def nearest(
     return [(index.doc_ids[row], score) for row, score in hits]
 
 
-def with_translations(doc_ids: list[str]) -> list[str]:
+def with_translations(doc_ids: list[str], index: VectorIndex | None = None) -> list[str]:
     """``doc_ids`` in order, each followed by the other documents of its translation group:
     the engine then keeps whichever member the visitor's language shows (one per group)."""
-    index = current_index()
+    index = current_index() if index is None else index
     rows = [index.rows[doc_id] for doc_id in doc_ids if doc_id in index.rows]
     keys = {str(index.translation_keys[row]) for row in rows} - {""}
     members = {key: [index.doc_ids[row] for row in index.groups.get(key, ())] for key in keys}

@@ -1,5 +1,7 @@
 """One behaviour suite for every engine: same documents in, same hits and counts out."""
 
+from dataclasses import replace
+
 import pytest
 
 from search.engines import SearchRequest
@@ -272,6 +274,30 @@ def test_documents_found_by_meaning_join_the_result_set(indexed):
     assert response.also_matched == ["lesson:9"]
     assert response.ranked == []
     assert response.facet_counts("country") == {"KE": 1, "SN": 1}
+
+
+def test_documents_found_by_meaning_may_come_while_the_words_are_searched(indexed):
+    # search.service scans the vectors in a thread and hands the engine a call that waits for
+    # them: the answer is the one the ids would have given with the request, each document
+    # counted once (lesson:2 holds "water" and is near too; lesson:404 is not indexed).
+    request = SearchRequest(text="water", rank_window=20)
+    near = ("lesson:9", "lesson:2", "lesson:404")
+    calls = []
+
+    def nearest():
+        calls.append(near)
+        return near
+
+    late = indexed.search_beside(request, nearest)
+    early = indexed.search(replace(request, also_ids=near))
+
+    assert calls == [near]
+    keyword = {doc_id for doc_id, _ in early.ranked}
+    assert "lesson:2" in keyword and "lesson:9" not in keyword
+    assert late.total == early.total == len(keyword | {"lesson:9"})
+    assert sorted(late.also_matched) == sorted(early.also_matched) == ["lesson:2", "lesson:9"]
+    assert late.ranked == early.ranked
+    assert late.facets == early.facets
 
 
 def test_fetch_answers_hits_in_the_order_asked_with_snippets(indexed):

@@ -12,13 +12,19 @@ lessons are rendered again, and every process reloads its vector matrix
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.utils import timezone
 
 from hub.content_version import bump_version
+from search import semantic_process
 from search.models import DocumentVector
 from search.semantic.encoder import (
     MODEL,
@@ -43,6 +49,13 @@ def _metadata(document) -> dict:
 def _rows(documents: list, existing: dict) -> tuple[list[DocumentVector], int]:
     """Rows to write for ``documents``: the ones whose text (or model) changed are embedded
     again; the others only when their metadata changed. Returns (rows, embedded)."""
+    rows, to_embed, texts = _plan(documents, existing)
+    _fill(to_embed, embed(texts))
+    return rows, len(to_embed)
+
+
+def _plan(documents: list, existing: dict) -> tuple[list, list, list[str]]:
+    """The rows to write, those of them to embed, and their texts."""
     now = timezone.now()
     rows, to_embed, texts = [], [], []
     for document in documents:
@@ -66,9 +79,12 @@ def _rows(documents: list, existing: dict) -> tuple[list[DocumentVector], int]:
         else:
             row.vector = stored["vector"]
         rows.append(row)
-    for row, vector in zip(to_embed, embed(texts), strict=True):
+    return rows, to_embed, texts
+
+
+def _fill(rows: list[DocumentVector], vectors) -> None:
+    for row, vector in zip(rows, vectors, strict=True):
         row.vector = vector.astype("<f4").tobytes()
-    return rows, len(to_embed)
 
 
 def _write(rows: list[DocumentVector]) -> None:
@@ -118,6 +134,30 @@ def replace_sources(sources: Iterable[str], documents: list) -> int:
     return embedded
 
 
+# A rebuild embedding at least this many documents does it in one process per core: one
+# core embeds about 100 documents a second (bench/RESULTS.md), so 100,000 took 17 minutes.
+PARALLEL_FROM = 4 * BATCH
+
+
+def available_cores() -> int:
+    return len(os.sched_getaffinity(0))
+
+
+@contextmanager
+def embedders(count: int):
+    """Processes that embed (one per core, each loading the model once, ~120 MB) and how
+    many; ``None`` for a few documents, or on one core, where embedding here costs less."""
+    cores = available_cores()
+    if count < PARALLEL_FROM or cores < 2:
+        yield None, 1
+        return
+    # Spawned, not forked: a fork would copy whatever threads and connections this process
+    # holds; a fresh interpreter sets Django up from the same settings module.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(cores, mp_context=context, initializer=semantic_process.start) as pool:
+        yield pool, cores
+
+
 @dataclass
 class SyncReport:
     documents: int = 0
@@ -125,6 +165,7 @@ class SyncReport:
     written: int = 0
     deleted: int = 0
     seconds: float = 0.0
+    processes: int = 1  # that embedded
 
     @property
     def rate(self) -> float:
@@ -146,15 +187,29 @@ def synchronise(documents: list, progress: Callable[[int], None] | None = None) 
         for start in range(0, len(gone), DELETE_BATCH):
             batch = gone[start : start + DELETE_BATCH]
             report.deleted += DocumentVector.objects.filter(doc_id__in=batch).delete()[0]
-        for start in range(0, len(documents), BATCH):
-            batch = documents[start : start + BATCH]
-            rows, embedded = _rows(batch, _existing([document.id for document in batch]))
-            if rows:
-                _write(rows)
-            report.embedded += embedded
-            report.written += len(rows)
-            if progress is not None:
-                progress(len(batch))
+        with embedders(len(documents)) as (pool, processes):
+            report.processes = processes
+            pending: deque = deque()
+
+            def finish(rows, to_embed, vectors, size):
+                _fill(to_embed, vectors.result() if pool else vectors)
+                if rows:
+                    _write(rows)
+                report.embedded += len(to_embed)
+                report.written += len(rows)
+                if progress is not None:
+                    progress(size)
+
+            for start in range(0, len(documents), BATCH):
+                batch = documents[start : start + BATCH]
+                rows, to_embed, texts = _plan(batch, _existing([d.id for d in batch]))
+                vectors = pool.submit(semantic_process.embed, texts) if pool else embed(texts)
+                pending.append((rows, to_embed, vectors, len(batch)))
+                # A few batches in flight per process; the oldest is written meanwhile.
+                while len(pending) > (2 * processes if pool else 0):
+                    finish(*pending.popleft())
+            while pending:
+                finish(*pending.popleft())
     report.seconds = time.perf_counter() - started
     if report.deleted or report.written:
         bump_version()

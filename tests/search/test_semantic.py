@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from wagtail.models import PageViewRestriction
 
+import numpy as np
 import pytest
 
 from search.models import DocumentVector
@@ -207,3 +208,24 @@ def test_a_refresh_after_publishing_holds_what_a_full_load_holds(partners, seman
 def members(vectors) -> dict[str, list[str]]:
     """Translation key -> its documents, as an index looks them up."""
     return {key: sorted(vectors.doc_ids[r] for r in rows) for key, rows in vectors.groups.items()}
+
+
+def test_a_large_rebuild_embeds_in_a_process_per_core_the_same_vectors(semantic, monkeypatch):
+    from search.semantic import store
+    from search.semantic.encoder import document_text
+    from tests.search.corpus import doc
+
+    titles = [*(h for h, _ in LESSONS.values()), *(h for h, _ in FRENCH_LESSONS.values())]
+    documents = [doc(n, title) for n, title in enumerate(titles, start=1)]
+    # Small numbers stand in for a large rebuild: three batches of two, two processes.
+    monkeypatch.setattr(store, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(store, "BATCH", 2)
+    monkeypatch.setattr(store, "available_cores", lambda: 2)
+
+    report = store.synchronise(documents)
+
+    assert (report.processes, report.embedded, report.written) == (2, 5, 5)
+    stored = dict(DocumentVector.objects.values_list("doc_id", "vector"))
+    here = embed([document_text(document) for document in documents])
+    for document, vector in zip(documents, here, strict=True):
+        assert np.allclose(np.frombuffer(stored[document.id], dtype="<f4"), vector, atol=1e-6)

@@ -94,8 +94,9 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Embedded {report.embedded} of {report.documents} documents with {MODEL} "
             f"{MODEL_VERSION} in {seconds:.2f} s ({report.embedded / max(seconds, 1e-9):.0f} "
-            f"documents/s); {report.documents - report.embedded} unchanged, "
-            f"{report.deleted} removed."
+            f"documents/s, {report.processes} embedding process"
+            f"{'es' if report.processes > 1 else ''}); "
+            f"{report.documents - report.embedded} unchanged, {report.deleted} removed."
         )
 
     def check_cluster(self, search_engine) -> None:

@@ -14,6 +14,7 @@ query finds more, the results are those of the corrected query ("showing results
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -70,7 +71,20 @@ FEW = 3
 # The scans of the vectors run here, beside the database's work on the words. A few
 # threads: each scan holds the GIL only between numpy's calls, and a process serves few
 # requests at once.
-_beside = ThreadPoolExecutor(max_workers=4, thread_name_prefix="hub-meaning")
+def _thread_pool() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=4, thread_name_prefix="hub-meaning")
+
+
+_beside = _thread_pool()
+
+
+def _after_fork_in_child() -> None:
+    # A forked process has none of its parent's threads, but the pool would think it has.
+    global _beside
+    _beside = _thread_pool()
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def nearest_ids(request: SearchRequest) -> list[str]:

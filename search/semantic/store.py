@@ -18,10 +18,11 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.utils import timezone
+
+import numpy as np
 
 from hub.content_version import bump_version
 from search import semantic_process
@@ -134,28 +135,47 @@ def replace_sources(sources: Iterable[str], documents: list) -> int:
     return embedded
 
 
-# A rebuild embedding at least this many documents does it in one process per core: one
-# core embeds about 100 documents a second (bench/RESULTS.md), so 100,000 took 17 minutes.
+# A rebuild with at least this many documents left to embed does it in one process per core
+# (at most MAX_EMBEDDERS): one core embeds about 100 documents a second (bench/RESULTS.md),
+# so 100,000 took 17 minutes. Each process holds the model: about 260 MB at its peak.
 PARALLEL_FROM = 4 * BATCH
+MAX_EMBEDDERS = 4
 
 
 def available_cores() -> int:
-    return len(os.sched_getaffinity(0))
+    """The cores this process may run on (its affinity where the system says it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
-@contextmanager
-def embedders(count: int):
-    """Processes that embed (one per core, each loading the model once, ~120 MB) and how
-    many; ``None`` for a few documents, or on one core, where embedding here costs less."""
-    cores = available_cores()
-    if count < PARALLEL_FROM or cores < 2:
-        yield None, 1
-        return
-    # Spawned, not forked: a fork would copy whatever threads and connections this process
-    # holds; a fresh interpreter sets Django up from the same settings module.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(cores, mp_context=context, initializer=semantic_process.start) as pool:
-        yield pool, cores
+class Embedders:
+    """Processes that embed, started only when a rebuild still has ``PARALLEL_FROM``
+    documents to embed: for fewer, or on one core, embedding here costs less. Spawned, not
+    forked: a fork would copy whatever threads and connections this process holds; a fresh
+    interpreter sets Django up from the same settings module."""
+
+    def __init__(self):
+        self.pool: ProcessPoolExecutor | None = None
+        self.processes = 1
+
+    def embed(self, texts: list[str], left: int):
+        """The vectors of ``texts`` (a future when a process makes them); ``left``: how
+        many documents the rebuild has yet to look at, these included."""
+        cores = min(available_cores(), MAX_EMBEDDERS)
+        if self.pool is None and texts and left >= PARALLEL_FROM and cores >= 2:
+            context = multiprocessing.get_context("spawn")
+            self.pool = ProcessPoolExecutor(
+                cores, mp_context=context, initializer=semantic_process.start
+            )
+            self.processes = cores
+        if self.pool is None:
+            return embed(texts)
+        return self.pool.submit(semantic_process.embed, texts)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
 
 
 @dataclass
@@ -187,29 +207,32 @@ def synchronise(documents: list, progress: Callable[[int], None] | None = None) 
         for start in range(0, len(gone), DELETE_BATCH):
             batch = gone[start : start + DELETE_BATCH]
             report.deleted += DocumentVector.objects.filter(doc_id__in=batch).delete()[0]
-        with embedders(len(documents)) as (pool, processes):
-            report.processes = processes
-            pending: deque = deque()
+        embedders = Embedders()
+        pending: deque = deque()
 
-            def finish(rows, to_embed, vectors, size):
-                _fill(to_embed, vectors.result() if pool else vectors)
-                if rows:
-                    _write(rows)
-                report.embedded += len(to_embed)
-                report.written += len(rows)
-                if progress is not None:
-                    progress(size)
+        def finish(rows, to_embed, vectors, size):
+            _fill(to_embed, vectors if isinstance(vectors, np.ndarray) else vectors.result())
+            if rows:
+                _write(rows)
+            report.embedded += len(to_embed)
+            report.written += len(rows)
+            if progress is not None:
+                progress(size)
 
+        try:
             for start in range(0, len(documents), BATCH):
                 batch = documents[start : start + BATCH]
                 rows, to_embed, texts = _plan(batch, _existing([d.id for d in batch]))
-                vectors = pool.submit(semantic_process.embed, texts) if pool else embed(texts)
+                vectors = embedders.embed(texts, len(documents) - start)
                 pending.append((rows, to_embed, vectors, len(batch)))
                 # A few batches in flight per process; the oldest is written meanwhile.
-                while len(pending) > (2 * processes if pool else 0):
+                while len(pending) > (2 * embedders.processes if embedders.pool else 0):
                     finish(*pending.popleft())
             while pending:
                 finish(*pending.popleft())
+        finally:
+            embedders.close()
+        report.processes = embedders.processes
     report.seconds = time.perf_counter() - started
     if report.deleted or report.written:
         bump_version()
